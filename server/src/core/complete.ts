@@ -1,0 +1,69 @@
+import { storyAt } from './fixes';
+import type { HeadingInfo, Section, StarDocument, Story } from './model';
+import type { Settings } from './settings';
+import { SECTION_NAMES, STAR_PROMPTS } from './sections';
+import { DEFAULT_STYLE, escapeSnippet, labelLike, markerAfterBullet, markerAfterIndent } from './style';
+import { startOfLine } from './text';
+import { STAR_KINDS, type OffsetRange, type SectionKind } from './types';
+
+export interface MarkerCompletion {
+  label: string;
+  kind: SectionKind;
+  /** Missing STAR sections come first, then other labels for the same sections. */
+  isMissing: boolean;
+  detail: string;
+  filterText: string;
+  range: OffsetRange;
+  snippet: string;
+}
+
+/** Indentation or quote, then an optional bullet or heading hashes, then at most a partly typed label. */
+const LINE_SO_FAR = /^([ \t>]*)((?:[-*+]|\d{1,9}[.)])[ \t]+|#{1,6}[ \t]+)?((?:\*\*|__|\*|_)?)(\p{L}[\p{L} ]{0,24})?$/u;
+
+/** Section markers to offer where a line could start one: the story's missing sections, then aliases. */
+export function markerCompletions(doc: StarDocument, offset: number, settings: Pick<Settings, 'aliases'>): MarkerCompletion[] {
+  const lineStart = startOfLine(doc.text, offset);
+  const match = LINE_SO_FAR.exec(doc.text.slice(lineStart, offset));
+  if (!match) return [];
+  const story = storyAt(doc, offset);
+  if (!story && !headingAbove(doc.headings, offset)) return [];
+  const [, indent, prefix = '', emphasis] = match;
+  const present = new Set(story?.sections.map((section) => section.kind));
+  const reference = story ? nearestSection(story, offset) : undefined;
+  const style = reference?.style ?? DEFAULT_STYLE;
+  const range: OffsetRange = [lineStart + indent.length, offset];
+
+  const item = (label: string, kind: SectionKind, isMissing: boolean, detail: string): MarkerCompletion => {
+    const prompt = STAR_KINDS.includes(kind as never) ? `\${1:${escapeSnippet(capitalizeFirst(STAR_PROMPTS[kind as (typeof STAR_KINDS)[number]]))}}` : '$1';
+    let marker: string;
+    if (prefix.startsWith('#')) marker = `${escapeSnippet(prefix + label)}\n\n${prompt}`;
+    else if (prefix) marker = escapeSnippet(prefix + markerAfterBullet(style, label)) + prompt;
+    else if (style.type === 'heading') marker = `${escapeSnippet(markerAfterIndent(style, label))}\n\n${prompt}`;
+    else marker = escapeSnippet(markerAfterIndent(style, label)) + prompt;
+    return { label, kind, isMissing, detail, filterText: `${prefix}${emphasis}${label}`, range, snippet: marker };
+  };
+
+  const items: MarkerCompletion[] = STAR_KINDS.filter((kind) => !present.has(kind)).map((kind) =>
+    item(labelLike(kind, reference), kind, true, `missing ${SECTION_NAMES[kind]} section`),
+  );
+  for (const [kind, labels] of Object.entries(settings.aliases) as [SectionKind, readonly string[]][]) {
+    for (const label of labels) {
+      if (items.some((existing) => existing.label.toLowerCase() === label.toLowerCase())) continue;
+      items.push(item(label, kind, false, label.toLowerCase() === SECTION_NAMES[kind].toLowerCase() ? 'section' : `another name for ${SECTION_NAMES[kind]}`));
+    }
+  }
+  return items;
+}
+
+function capitalizeFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function headingAbove(headings: readonly HeadingInfo[], offset: number): HeadingInfo | undefined {
+  return headings.find((heading) => heading.range[1] < offset && offset <= heading.subtree[1]);
+}
+
+/** The section written closest before the cursor, else the first: its style is the one to follow. */
+function nearestSection(story: Story, offset: number): Section | undefined {
+  return story.sections.filter((section) => section.blockStart < offset).pop() ?? story.sections[0];
+}

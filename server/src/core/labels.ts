@@ -1,0 +1,47 @@
+import type { Settings } from './settings';
+import type { SectionKind } from './types';
+
+export interface LabelMatcher {
+  /** The section a label names, or undefined. Case-insensitive; singular or plural. */
+  kindOf(label: string): SectionKind | undefined;
+}
+
+const normalize = (label: string): string =>
+  label
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
+
+export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
+  const table = new Map<string, SectionKind>();
+  for (const [kind, labels] of Object.entries(aliases) as [SectionKind, readonly string[]][]) {
+    for (const label of labels) {
+      const key = normalize(label);
+      if (!table.has(key)) table.set(key, kind);
+    }
+  }
+  return {
+    kindOf(label) {
+      const key = normalize(label);
+      if (key.length === 0 || key.length > 40) return undefined;
+      return table.get(key) ?? (key.endsWith('s') ? table.get(key.slice(0, -1)) : table.get(`${key}s`));
+    },
+  };
+}
+
+/**
+ * Heading text that names a section: "Situation", "Results:", "S – Situation",
+ * "1. Task", "Action (A)". Returns the label and any text after a colon.
+ */
+export function splitHeadingLabel(text: string, matcher: LabelMatcher): { kind: SectionKind; label: string; rest: string } | undefined {
+  const stripped = text
+    .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*)/, '')
+    .replace(/\s*\([A-Za-z]\)\s*$/, '');
+  for (const candidate of [stripped, text]) {
+    const colon = candidate.search(/[:：]/);
+    const label = (colon >= 0 ? candidate.slice(0, colon) : candidate).trim();
+    const kind = matcher.kindOf(label);
+    if (kind) return { kind, label, rest: colon >= 0 ? candidate.slice(colon + 1).trim() : '' };
+  }
+  return undefined;
+}

@@ -1,0 +1,232 @@
+import type { Heading, Paragraph, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { labelMatcher, splitHeadingLabel, type LabelMatcher } from './labels';
+import type { Settings } from './settings';
+import { countWords, skipWhitespace, startOfLine, trimEnd, trimStart } from './text';
+import type { OffsetRange, SectionKind } from './types';
+
+/** How a section marker is written, so fixes and completions can write the same way. */
+export type SectionStyle =
+  | { type: 'heading'; depth: number }
+  /** `template` is the marker line up to its content with the label replaced by `{label}`, e.g. `- **{label}:** `. */
+  | { type: 'label'; template: string };
+
+export interface Section {
+  kind: SectionKind;
+  /** The label as the writer wrote it ("Results", "What I did"). */
+  label: string;
+  style: SectionStyle;
+  /** Where the marker's block begins: the heading's `#`, the list item's bullet, the paragraph. */
+  blockStart: number;
+  /** The marker: a whole heading, or the label with its separator. */
+  markerRange: OffsetRange;
+  /** The section's own text, trimmed; empty when start === end. */
+  contentRange: OffsetRange;
+  words: number;
+}
+
+export interface StoryHeading {
+  text: string;
+  depth: number;
+  range: OffsetRange;
+}
+
+export interface Story {
+  title: string;
+  /** Absent when the markers sit under no heading and the whole document is the story. */
+  heading?: StoryHeading;
+  range: OffsetRange;
+  sections: Section[];
+}
+
+export interface HeadingInfo extends StoryHeading {
+  /** The heading and everything below it up to the next heading of the same or higher level. */
+  subtree: [start: number, end: number];
+  isMarker: boolean;
+}
+
+export interface StarDocument {
+  text: string;
+  root: Root;
+  stories: Story[];
+  headings: HeadingInfo[];
+}
+
+export const DOCUMENT_STORY_TITLE = 'this document';
+
+interface HeadingEvent {
+  type: 'heading';
+  start: number;
+  info: HeadingInfo;
+  marker?: Omit<Section, 'contentRange' | 'words'> & { contentStart: number };
+}
+interface LabelEvent {
+  type: 'label';
+  start: number;
+  marker: Omit<Section, 'contentRange' | 'words'> & { contentStart: number };
+}
+type MarkerEvent = HeadingEvent | LabelEvent;
+
+const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
+const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
+const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=[ \t]|$))/;
+
+/** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`. */
+export function matchLabel(
+  source: string,
+  matcher: LabelMatcher,
+): { kind: SectionKind; label: string; labelStart: number; labelEnd: number; markerEnd: number } | undefined {
+  const emphasized = EMPHASIZED.exec(source);
+  if (emphasized) {
+    const inner = emphasized[2];
+    const innerColon = /[ \t]*[:：][ \t]*$/.exec(inner);
+    const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim();
+    const kind = matcher.kindOf(label);
+    if (!kind) return undefined;
+    let markerEnd = emphasized[0].length;
+    const after = source.slice(markerEnd);
+    const separator = SEPARATOR.exec(after);
+    if (separator) markerEnd += separator[0].length;
+    else if (!innerColon && !/^[ \t]*(?:\r?\n|\r|$)/.test(after)) return undefined;
+    const labelStart = emphasized[1].length + inner.indexOf(label);
+    return { kind, label, labelStart, labelEnd: labelStart + label.length, markerEnd };
+  }
+  const plain = PLAIN.exec(source);
+  if (!plain) return undefined;
+  const label = plain[1].trim();
+  const kind = matcher.kindOf(label);
+  if (!kind) return undefined;
+  const labelStart = plain[1].indexOf(label);
+  return { kind, label, labelStart, labelEnd: labelStart + label.length, markerEnd: plain[0].length };
+}
+
+/** Builds the STAR model: which headings are stories, and which sections each has. */
+export function buildModel(text: string, root: Root, settings: Pick<Settings, 'aliases'>): StarDocument {
+  const matcher = labelMatcher(settings.aliases);
+  const events: MarkerEvent[] = [];
+  const headings: HeadingInfo[] = [];
+
+  visit(root, (node, index, parent) => {
+    if (node.type === 'heading') {
+      events.push(headingEvent(text, node, matcher, headings));
+      return 'skip';
+    }
+    if (node.type === 'paragraph') {
+      const inListItemHead = parent?.type === 'listItem' && index === 0;
+      const event = labelEvent(text, node, inListItemHead ? parent.position?.start.offset : undefined, matcher);
+      if (event) events.push(event);
+      return 'skip';
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'table' || node.type === 'definition') return 'skip';
+    return undefined;
+  });
+
+  assignSubtrees(headings, text.length);
+  return { text, root, stories: groupStories(text, events), headings };
+}
+
+function headingEvent(text: string, node: Heading, matcher: LabelMatcher, headings: HeadingInfo[]): HeadingEvent {
+  const start = node.position?.start.offset ?? 0;
+  const end = node.position?.end.offset ?? start;
+  const headingText = toString(node).trim();
+  const split = splitHeadingLabel(headingText, matcher);
+  const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], isMarker: !!split };
+  headings.push(info);
+  if (!split) return { type: 'heading', start, info };
+  let contentStart = end;
+  if (split.rest) {
+    const colon = text.slice(start, end).search(/[:：]/);
+    if (colon >= 0) contentStart = trimStart(text, start + colon + 1, end);
+  }
+  return {
+    type: 'heading',
+    start,
+    info,
+    marker: { kind: split.kind, label: split.label, style: { type: 'heading', depth: node.depth }, blockStart: start, markerRange: [start, end], contentStart },
+  };
+}
+
+function labelEvent(text: string, node: Paragraph, listItemStart: number | undefined, matcher: LabelMatcher): LabelEvent | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const match = matchLabel(text.slice(start, Math.min(end, start + 120)), matcher);
+  if (!match) return undefined;
+  const blockStart = listItemStart ?? start;
+  const lineStart = startOfLine(text, blockStart);
+  const contentStart = trimStart(text, start + match.markerEnd, end);
+  const template =
+    text.slice(lineStart, start + match.labelStart) + '{label}' + text.slice(start + match.labelEnd, start + match.markerEnd).trimEnd() + ' ';
+  return {
+    type: 'label',
+    start: blockStart,
+    marker: {
+      kind: match.kind,
+      label: match.label,
+      style: { type: 'label', template },
+      blockStart,
+      markerRange: [start, start + match.markerEnd],
+      contentStart,
+    },
+  };
+}
+
+function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
+  const open: HeadingInfo[] = [];
+  for (const heading of headings) {
+    while (open.length && open[open.length - 1].depth >= heading.depth) open.pop()!.subtree[1] = heading.range[0];
+    open.push(heading);
+  }
+  for (const heading of open) heading.subtree[1] = textEnd;
+}
+
+function groupStories(text: string, events: MarkerEvent[]): Story[] {
+  const stories = new Map<HeadingInfo | undefined, Story>();
+  const stack: HeadingInfo[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event.type === 'heading') {
+      while (stack.length && stack[stack.length - 1].depth >= event.info.depth) stack.pop();
+    }
+    if (event.marker) {
+      const owner = storyHeading(stack);
+      let story = stories.get(owner);
+      if (!story) {
+        story = owner
+          ? { title: owner.text, heading: { text: owner.text, depth: owner.depth, range: owner.range }, range: owner.subtree, sections: [] }
+          : { title: DOCUMENT_STORY_TITLE, range: [0, text.length], sections: [] };
+        stories.set(owner, story);
+      }
+      const contentEnd = Math.min(sectionEnd(events, i, text.length), story.range[1]);
+      const { contentStart, ...marker } = event.marker;
+      const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
+      const start = skipWhitespace(text, contentStart, end);
+      story.sections.push({ ...marker, contentRange: [start, end], words: countWords(text.slice(start, end)) });
+    }
+    if (event.type === 'heading') stack.push(event.info);
+  }
+  return [...stories.values()].sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/** The deepest heading above the marker that is not itself a section heading, nor inside one. */
+function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undefined {
+  let owner: HeadingInfo | undefined;
+  for (const heading of stack) {
+    if (heading.isMarker) break;
+    owner = heading;
+  }
+  return owner;
+}
+
+/** A section runs to the next marker, or to a heading that closes it. */
+function sectionEnd(events: readonly MarkerEvent[], index: number, textEnd: number): number {
+  const section = events[index];
+  const depth = section.type === 'heading' ? section.info.depth : Infinity;
+  for (let j = index + 1; j < events.length; j++) {
+    const next = events[j];
+    if (next.marker) return next.start;
+    if (next.type === 'heading' && (section.type === 'label' || next.info.depth <= depth)) return next.start;
+  }
+  return textEnd;
+}

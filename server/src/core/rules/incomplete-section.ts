@@ -1,0 +1,53 @@
+import { quoteTitle, SECTION_NAMES } from '../sections';
+import { startOfLine, stripComments, trimStart } from '../text';
+import type { Section, Story } from '../model';
+import type { Rule, RuleContext } from './rule';
+
+/** Placeholders writers leave for later. Upper case only: "a todo app" is a real project. */
+const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}])|\?{3,}|\[\s*(?:\.\.\.|…)\s*\]/u;
+
+/** Words a finished sentence does not end on: a thought that stops here was cut off. */
+const DANGLING_WORDS = new Set([
+  'a', 'an', 'the', 'and', 'or', 'but', 'so', 'to', 'of', 'for', 'with', 'by', 'in', 'on', 'at', 'from', 'into',
+  'because', 'that', 'which', 'who', 'we', 'i', 'my', 'our', 'their', 'they', 'he', 'she', 'was', 'were', 'is',
+  'then', 'than', 'while', 'when', 'if', 'also', 'very', 'its', 'his', 'her', 'your', 'as', 'about', 'after', 'before',
+]);
+
+function reasonFor(content: string, words: number, minWords: number): string | undefined {
+  if (PLACEHOLDER.test(content)) return 'still has a placeholder';
+  if (words < minWords) return `has only ${words} word${words === 1 ? '' : 's'}`;
+  const lastLine = content.split(/\r\n|\r|\n/).pop()!.replace(/[\s*_`)\]"'”’]+$/u, '');
+  if (lastLine.length === 0) return undefined;
+  if (/(?:\.\.\.|…)$/u.test(lastLine)) return 'trails off with an ellipsis';
+  if (/[,;:&/–—-]$/u.test(lastLine)) return 'stops mid-sentence';
+  const lastWord = /([\p{L}']+)$/u.exec(lastLine)?.[1]?.toLowerCase();
+  if (lastWord && DANGLING_WORDS.has(lastWord)) return `stops mid-sentence on "${lastWord}"`;
+  return undefined;
+}
+
+function rangeOf(section: Section, text: string): readonly [number, number] {
+  const [start, end] = section.contentRange;
+  const lastLineStart = trimStart(text, startOfLine(text, end), end);
+  return lastLineStart <= start ? [section.markerRange[0], end] : [lastLineStart, end];
+}
+
+export const incompleteSection: Rule = {
+  codes: ['incomplete-section'],
+  description: 'A section too thin to be an answer, or one that trails off mid-thought.',
+  check(story: Story, { text, settings }: RuleContext) {
+    return story.sections.flatMap((section) => {
+      if (section.words === 0) return [];
+      const content = stripComments(text.slice(...section.contentRange)).trim();
+      const reason = reasonFor(content, section.words, settings.minWords);
+      if (!reason) return [];
+      return [
+        {
+          code: 'incomplete-section',
+          range: rangeOf(section, text),
+          message: `${SECTION_NAMES[section.kind]} of story ${quoteTitle(story.title)} ${reason}: finish the thought.`,
+          data: { kind: section.kind },
+        },
+      ];
+    });
+  },
+};

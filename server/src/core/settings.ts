@@ -1,0 +1,192 @@
+import { EXTRA_KINDS, STAR_KINDS, type Level, type SectionKind } from './types';
+
+export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** Default labels per section; user aliases are added to these, never replace them. */
+export const DEFAULT_ALIASES: Readonly<Record<SectionKind, readonly string[]>> = {
+  situation: ['Situation', 'Context', 'Background'],
+  task: ['Task', 'Goal', 'Objective', 'Responsibility'],
+  action: ['Action', 'Actions', 'Approach', 'What I did'],
+  result: ['Result', 'Results', 'Outcome', 'Outcomes', 'Impact'],
+  learning: ['Learning', 'Learnings', 'Lesson', 'Lessons', 'Lessons learned', 'Reflection', 'Takeaway', 'Takeaways'],
+  challenges: ['Challenge', 'Challenges'],
+  notes: ['Note', 'Notes'],
+};
+
+export type OutlineMode = 'stories' | 'headings';
+
+export interface SpellingSettings {
+  enabled: boolean;
+  language: 'en-US' | 'en-GB';
+  words: string[];
+  ignoreWords: string[];
+  dictionaries: string[];
+}
+
+export interface Settings {
+  enable: boolean;
+  minWords: number;
+  severity: Readonly<Record<string, Level>>;
+  aliases: Readonly<Record<SectionKind, readonly string[]>>;
+  outline: OutlineMode;
+  maxFileSize: number;
+  spelling: SpellingSettings;
+}
+
+export const DEFAULT_SEVERITY: Readonly<Record<string, Level>> = {
+  'missing-situation': 'warning',
+  'missing-task': 'warning',
+  'missing-action': 'warning',
+  'missing-result': 'warning',
+  'empty-section': 'warning',
+  'incomplete-section': 'warning',
+  'out-of-order': 'information',
+  'duplicate-section': 'information',
+  spelling: 'information',
+  'repeated-word': 'warning',
+};
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  enable: true,
+  minWords: 3,
+  severity: DEFAULT_SEVERITY,
+  aliases: DEFAULT_ALIASES,
+  outline: 'stories',
+  maxFileSize: 2 * 1024 * 1024,
+  spelling: { enabled: true, language: 'en-US' as const, words: [], ignoreWords: [], dictionaries: [] },
+});
+
+export interface ResolvedSettings {
+  settings: Settings;
+  /** One line per setting that was ignored, for the user to see once. */
+  warnings: string[];
+}
+
+type Raw = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Turns whatever the client sent (the `starNotes` section) into valid settings.
+ * Invalid values fall back to the default with a warning instead of failing.
+ */
+export function resolveSettings(raw: unknown): ResolvedSettings {
+  const warnings: string[] = [];
+  const input: Raw = isObject(raw) ? raw : {};
+  if (raw !== undefined && raw !== null && !isObject(raw)) warnings.push('starNotes: settings must be an object; using defaults.');
+
+  const bool = (key: string, fallback: boolean, from: Raw = input, prefix = 'starNotes.'): boolean => {
+    const value = from[key];
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    warnings.push(`${prefix}${key} must be true or false; using ${fallback}.`);
+    return fallback;
+  };
+
+  const minWords = (() => {
+    const value = input.minWords;
+    if (value === undefined) return DEFAULT_SETTINGS.minWords;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1000) return value;
+    warnings.push(`starNotes.minWords must be a whole number from 0 to 1000; using ${DEFAULT_SETTINGS.minWords}.`);
+    return DEFAULT_SETTINGS.minWords;
+  })();
+
+  const maxFileSize = (() => {
+    const value = input.maxFileSize;
+    if (value === undefined) return DEFAULT_SETTINGS.maxFileSize;
+    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
+    warnings.push(`starNotes.maxFileSize must be a positive number of bytes; using ${DEFAULT_SETTINGS.maxFileSize}.`);
+    return DEFAULT_SETTINGS.maxFileSize;
+  })();
+
+  const severity: Record<string, Level> = { ...DEFAULT_SEVERITY };
+  if (input.severity !== undefined) {
+    if (!isObject(input.severity)) {
+      warnings.push('starNotes.severity must be an object mapping codes to levels; using defaults.');
+    } else {
+      for (const [code, level] of Object.entries(input.severity)) {
+        const normalized = normalizeLevel(level);
+        if (!(code in DEFAULT_SEVERITY)) warnings.push(`starNotes.severity: unknown code "${code}" ignored.`);
+        else if (!normalized) warnings.push(`starNotes.severity.${code}: "${String(level)}" is not one of ${LEVELS.join(', ')}; using ${severity[code]}.`);
+        else severity[code] = normalized;
+      }
+    }
+  }
+
+  const aliases: Record<SectionKind, string[]> = Object.fromEntries(
+    [...STAR_KINDS, ...EXTRA_KINDS].map((kind) => [kind, [...DEFAULT_ALIASES[kind]]]),
+  ) as Record<SectionKind, string[]>;
+  if (input.aliases !== undefined) {
+    if (!isObject(input.aliases)) {
+      warnings.push('starNotes.aliases must be an object mapping sections to lists of labels; ignored.');
+    } else {
+      for (const [kind, labels] of Object.entries(input.aliases)) {
+        if (!(kind in aliases)) {
+          warnings.push(`starNotes.aliases: unknown section "${kind}" ignored (known: ${Object.keys(aliases).join(', ')}).`);
+        } else if (!Array.isArray(labels) || labels.some((label) => typeof label !== 'string')) {
+          warnings.push(`starNotes.aliases.${kind} must be a list of labels; ignored.`);
+        } else {
+          aliases[kind as SectionKind].push(...labels.map((label: string) => label.trim()).filter((label) => label.length > 0 && label.length <= 40));
+        }
+      }
+    }
+  }
+
+  const outline = (() => {
+    const value = input.outline;
+    if (value === undefined) return DEFAULT_SETTINGS.outline;
+    if (value === 'stories' || value === 'headings') return value;
+    warnings.push(`starNotes.outline must be "stories" or "headings"; using "${DEFAULT_SETTINGS.outline}".`);
+    return DEFAULT_SETTINGS.outline;
+  })();
+
+  const spelling = resolveSpelling(input.spelling, warnings, bool);
+
+  return {
+    settings: { enable: bool('enable', true), minWords, severity, aliases, outline, maxFileSize, spelling },
+    warnings,
+  };
+}
+
+function resolveSpelling(
+  raw: unknown,
+  warnings: string[],
+  bool: (key: string, fallback: boolean, from: Raw, prefix: string) => boolean,
+): SpellingSettings {
+  const defaults = DEFAULT_SETTINGS.spelling;
+  if (raw === undefined) return { ...defaults };
+  if (!isObject(raw)) {
+    warnings.push('starNotes.spelling must be an object; using defaults.');
+    return { ...defaults };
+  }
+  const prefix = 'starNotes.spelling.';
+  const words = (key: 'words' | 'ignoreWords' | 'dictionaries'): string[] => {
+    const value = raw[key];
+    if (value === undefined) return [];
+    if (Array.isArray(value)) return value.filter((word): word is string => typeof word === 'string' && word.trim().length > 0).map((word) => word.trim());
+    warnings.push(`${prefix}${key} must be a list of strings; ignored.`);
+    return [];
+  };
+  const language = (() => {
+    const value = raw.language;
+    if (value === undefined) return defaults.language;
+    if (value === 'en-US' || value === 'en-GB') return value;
+    warnings.push(`${prefix}language must be "en-US" or "en-GB"; using "${defaults.language}".`);
+    return defaults.language;
+  })();
+  return {
+    enabled: bool('enabled', defaults.enabled, raw, prefix),
+    language,
+    words: words('words'),
+    ignoreWords: words('ignoreWords'),
+    dictionaries: words('dictionaries'),
+  };
+}
+
+function normalizeLevel(value: unknown): Level | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.toLowerCase();
+  if (lower === 'ignore' || lower === 'none') return 'off';
+  if (lower === 'info') return 'information';
+  return (LEVELS as readonly string[]).includes(lower) ? (lower as Level) : undefined;
+}

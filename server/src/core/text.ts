@@ -1,0 +1,80 @@
+/** Line starts of a text, for turning offsets into line numbers in the pure core. */
+export class LineIndex {
+  readonly #starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.#starts.push(i + 1);
+      } else if (c === 10) {
+        this.#starts.push(i + 1);
+      }
+    }
+  }
+
+  get lineCount(): number {
+    return this.#starts.length;
+  }
+
+  /** Zero-based line of an offset. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.#starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.#starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  lineStart(line: number): number {
+    return this.#starts[Math.max(0, Math.min(line, this.#starts.length - 1))];
+  }
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*/gu;
+
+/** Words a reader would count: HTML comments and markdown punctuation are not words. */
+export function countWords(markdown: string): number {
+  return stripComments(markdown).match(WORD)?.length ?? 0;
+}
+
+export function stripComments(markdown: string): string {
+  return markdown.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ');
+}
+
+/** Offset just past the last non-whitespace character of text[start, end). */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+export function trimStart(text: string, start: number, end: number): number {
+  while (start < end && /[ \t]/.test(text[start])) start++;
+  return start;
+}
+
+/** Offset of the first non-whitespace character in text[start, end), line breaks included. */
+export function skipWhitespace(text: string, start: number, end: number): number {
+  while (start < end && /\s/.test(text[start])) start++;
+  return start;
+}
+
+export function endOfLine(text: string, offset: number): number {
+  while (offset < text.length && text[offset] !== '\n' && text[offset] !== '\r') offset++;
+  return offset;
+}
+
+export function startOfLine(text: string, offset: number): number {
+  while (offset > 0 && text[offset - 1] !== '\n' && text[offset - 1] !== '\r') offset--;
+  return offset;
+}
+
+/** The line break the document already uses, so edits don't mix CRLF and LF. */
+export function lineBreakOf(text: string): string {
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+}

@@ -1,0 +1,73 @@
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type SnippetTextEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analyze';
+import { insertSectionEdit, reorderEdit, storyAt, type OffsetEdit } from '../core/fixes';
+import { quoteTitle, SECTION_NAMES } from '../core/sections';
+import { STAR_KINDS, type StarKind } from '../core/types';
+import { SOURCE, toRange } from './convert';
+
+export interface EditCapabilities {
+  snippets: boolean;
+  documentChanges: boolean;
+}
+
+/** A workspace edit for one document, with snippet tab stops where the client takes them. */
+export function workspaceEdit(document: TextDocument, edits: readonly OffsetEdit[], capabilities: EditCapabilities): WorkspaceEdit {
+  const useSnippets = capabilities.snippets && capabilities.documentChanges;
+  const converted = edits.map((edit): TextEdit | SnippetTextEdit =>
+    useSnippets && edit.snippet !== undefined
+      ? { range: toRange(document, edit.range), snippet: { kind: 'snippet', value: edit.snippet } }
+      : { range: toRange(document, edit.range), newText: edit.text },
+  );
+  if (capabilities.documentChanges) {
+    return { documentChanges: [TextDocumentEdit.create({ uri: document.uri, version: document.version }, converted)] };
+  }
+  return { changes: { [document.uri]: converted as TextEdit[] } };
+}
+
+/** Quick fixes for STAR diagnostics: insert a missing section, put sections in order. */
+export function starCodeActions(document: TextDocument, analysis: Analysis, params: CodeActionParams, capabilities: EditCapabilities): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const seenStories = new Set<number>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    const story = storyAt(analysis.doc, document.offsetAt(diagnostic.range.start));
+    if (!story) continue;
+    const missing = /^missing-(\w+)$/.exec(diagnostic.code)?.[1] as StarKind | undefined;
+    if (missing && STAR_KINDS.includes(missing) && !story.sections.some((section) => section.kind === missing)) {
+      const edit = insertSectionEdit(analysis.doc, story, missing);
+      actions.push(quickFix(`Add ${SECTION_NAMES[missing]} to story ${quoteTitle(story.title)}`, document, [edit], diagnostic, capabilities, true));
+    } else if (diagnostic.code === 'out-of-order' && !seenStories.has(story.range[0])) {
+      seenStories.add(story.range[0]);
+      const edit = reorderEdit(analysis.doc, story);
+      if (edit) actions.push(quickFix(`Put the sections of ${quoteTitle(story.title)} in STAR order`, document, [edit], diagnostic, capabilities, true));
+    }
+  }
+  return actions;
+}
+
+export function quickFix(
+  title: string,
+  document: TextDocument,
+  edits: readonly OffsetEdit[],
+  diagnostic: Diagnostic | undefined,
+  capabilities: EditCapabilities,
+  isPreferred = false,
+): CodeAction {
+  return {
+    title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: diagnostic ? [diagnostic] : undefined,
+    isPreferred,
+    edit: workspaceEdit(document, edits, capabilities),
+  };
+}

@@ -1,0 +1,21 @@
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Level, OffsetRange } from '../core/types';
+
+/** The one place offsets become UTF-16 line/character positions. */
+export function toRange(document: TextDocument, [start, end]: OffsetRange): Range {
+  return { start: document.positionAt(start), end: document.positionAt(end) };
+}
+
+export function toOffsets(document: TextDocument, range: Range): OffsetRange {
+  return [document.offsetAt(range.start), document.offsetAt(range.end)];
+}
+
+export const SEVERITY: Readonly<Record<Exclude<Level, 'off'>, DiagnosticSeverity>> = {
+  hint: DiagnosticSeverity.Hint,
+  information: DiagnosticSeverity.Information,
+  warning: DiagnosticSeverity.Warning,
+  error: DiagnosticSeverity.Error,
+};
+
+export const SOURCE = 'star-notes';

@@ -1,0 +1,118 @@
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../core/settings';
+import type { Finding } from '../core/types';
+import type { AnalysisCache, DocumentAnalysis } from './analysis';
+import { SEVERITY, SOURCE, toRange } from './convert';
+
+/** Findings beyond the STAR rules (spelling); may be slow the first time, so may be async. */
+export type FindingSource = (document: TextDocument, analysis: Exclude<DocumentAnalysis, { skipped: string }>, settings: Settings) => Finding[] | Promise<Finding[]>;
+
+export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  return {
+    range: toRange(document, finding.range),
+    severity: finding.severity === 'off' ? undefined : SEVERITY[finding.severity],
+    code: finding.code,
+    source: SOURCE,
+    message: finding.message,
+    data: finding.data,
+  };
+}
+
+interface Dependencies {
+  connection: Connection;
+  analyses: AnalysisCache;
+  settings: (uri: string) => Promise<Settings>;
+  sources: readonly FindingSource[];
+  document: (uri: string) => TextDocument | undefined;
+  /** Told once per document version that was skipped, and why. */
+  onSkip: (document: TextDocument, reason: string) => void;
+}
+
+/**
+ * Pushes `publishDiagnostics` with the version they describe. Edits are debounced; a newer
+ * version makes older work drop its result. Slow sources (spelling while dictionaries load)
+ * don't hold back STAR findings: those are published first, the rest when ready.
+ */
+export class DiagnosticsProvider {
+  static readonly DEBOUNCE_MS = 120;
+  readonly #deps: Dependencies;
+  readonly #timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(deps: Dependencies) {
+    this.#deps = deps;
+  }
+
+  schedule(uri: string, delay = DiagnosticsProvider.DEBOUNCE_MS): void {
+    clearTimeout(this.#timers.get(uri));
+    this.#timers.set(
+      uri,
+      setTimeout(() => {
+        this.#timers.delete(uri);
+        void this.publish(uri);
+      }, delay),
+    );
+  }
+
+  cancel(uri: string): void {
+    clearTimeout(this.#timers.get(uri));
+    this.#timers.delete(uri);
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    void this.#deps.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  async publish(uri: string): Promise<void> {
+    const { connection, document: get } = this.#deps;
+    try {
+      const document = get(uri);
+      if (!document) return;
+      const version = document.version;
+      const isCurrent = () => get(uri)?.version === version;
+      const send = (findings: readonly Finding[]) =>
+        connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+
+      const settings = await this.#deps.settings(uri);
+      if (!isCurrent()) return;
+      const result = this.#collect(document, settings);
+      if (!result) return void send([]);
+      if (result.pending.length === 0) return void send(result.ready);
+      void send(result.ready);
+      const late = (await Promise.all(result.pending)).flat();
+      if (isCurrent()) void send(sorted([...result.ready, ...late]));
+    } catch (error) {
+      connection.console.error(`STAR Notes: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+
+  /** Every finding for a document, waiting for slow sources (pull diagnostics, CLI-like callers). */
+  async findings(document: TextDocument): Promise<Finding[]> {
+    const settings = await this.#deps.settings(document.uri);
+    const result = this.#collect(document, settings);
+    if (!result) return [];
+    return sorted([...result.ready, ...(await Promise.all(result.pending)).flat()]);
+  }
+
+  #collect(document: TextDocument, settings: Settings): { ready: Finding[]; pending: Promise<Finding[]>[] } | undefined {
+    if (!settings.enable) return undefined;
+    const analysis = this.#deps.analyses.get(document, settings);
+    if (analysis.skipped !== undefined) {
+      this.#deps.onSkip(document, analysis.skipped);
+      return undefined;
+    }
+    const ready = [...analysis.findings];
+    const pending: Promise<Finding[]>[] = [];
+    for (const source of this.#deps.sources) {
+      const found = source(document, analysis, settings);
+      if (Array.isArray(found)) ready.push(...found);
+      else pending.push(found);
+    }
+    return { ready: sorted(ready), pending };
+  }
+}
+
+function sorted(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}

@@ -1,0 +1,122 @@
+import type {
+  CodeAction,
+  CodeActionParams,
+  CompletionItem,
+  CompletionParams,
+  Connection,
+  DocumentDiagnosticReport,
+  DocumentDiagnosticParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
+  FoldingRange,
+  FoldingRangeParams,
+  TextDocuments,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analyze';
+import type { Settings } from '../core/settings';
+import { AnalysisCache } from './analysis';
+import { starCodeActions, type EditCapabilities } from './codeActions';
+import { completions } from './completion';
+import { DiagnosticsProvider, toDiagnostic, type FindingSource } from './diagnostics';
+import { foldingRanges } from './folding';
+import { SettingsStore } from './settings';
+import { documentSymbols } from './symbols';
+
+export interface ServiceOptions {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  canPullSettings: boolean;
+  initialSettings: unknown;
+  edits: EditCapabilities;
+  sources?: readonly FindingSource[];
+}
+
+/**
+ * The language service: every provider built once, each request forwarded to one of them.
+ * The connection only carries messages; nothing here keeps settings in globals.
+ */
+export function createStarNotesService(options: ServiceOptions) {
+  const { connection, documents, edits } = options;
+  const settings = new SettingsStore(connection, options.canPullSettings, options.initialSettings);
+  const analyses = new AnalysisCache();
+  const skipNotices = new Set<string>();
+  /** `TextDocuments` reports an open as a content change too; the open already scheduled a check. */
+  const justOpened = new Set<string>();
+  const diagnostics = new DiagnosticsProvider({
+    connection,
+    analyses,
+    settings: (uri) => settings.get(uri),
+    sources: options.sources ?? [],
+    document: (uri) => documents.get(uri),
+    onSkip(document, reason) {
+      const key = `${document.uri}\n${reason}`;
+      if (skipNotices.has(key)) return;
+      skipNotices.add(key);
+      connection.console.info(`STAR Notes: ${document.uri} ${reason}.`);
+    },
+  });
+
+  /** Settings and analysis of an open document, or undefined when it is unknown, disabled or skipped. */
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const current = await settings.get(uri);
+    if (!current.enable) return undefined;
+    const analysis = analyses.get(document, current);
+    if (analysis.skipped !== undefined) return undefined;
+    return { document, analysis, settings: current };
+  }
+
+  return Object.freeze({
+    diagnostics,
+    settings,
+
+    opened(uri: string) {
+      justOpened.add(uri);
+      diagnostics.schedule(uri, 0);
+    },
+    changed(uri: string) {
+      if (!justOpened.delete(uri)) diagnostics.schedule(uri);
+    },
+    closed(uri: string) {
+      justOpened.delete(uri);
+      settings.forget(uri);
+      analyses.forget(uri);
+      skipNotices.forEach((key) => key.startsWith(`${uri}\n`) && skipNotices.delete(key));
+      diagnostics.clear(uri);
+    },
+    configurationChanged(pushed: unknown) {
+      settings.changed(pushed);
+      for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+    },
+    recheckAll() {
+      for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+    },
+
+    async provideDocumentSymbols(params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? documentSymbols(found.document, found.analysis, found.settings.outline) : [];
+    },
+    async provideFoldingRanges(params: FoldingRangeParams): Promise<FoldingRange[]> {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? foldingRanges(found.document, found.analysis) : [];
+    },
+    async provideCodeActions(params: CodeActionParams): Promise<CodeAction[]> {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? starCodeActions(found.document, found.analysis, params, edits) : [];
+    },
+    async provideCompletions(params: CompletionParams): Promise<CompletionItem[]> {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? completions(found.document, found.analysis, params.position, found.settings) : [];
+    },
+    async provideDiagnostics(params: DocumentDiagnosticParams): Promise<DocumentDiagnosticReport> {
+      const document = documents.get(params.textDocument.uri);
+      if (!document) return { kind: 'full', items: [] };
+      const findings = await diagnostics.findings(document);
+      return { kind: 'full', items: findings.map((finding) => toDiagnostic(document, finding)) };
+    },
+  });
+}
+
+export type StarNotesService = ReturnType<typeof createStarNotesService>;

@@ -1,0 +1,24 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from '../core/analyze';
+import { outline, type OutlineNode } from '../core/outline';
+import type { OutlineMode } from '../core/settings';
+import { toRange } from './convert';
+
+const KIND: Readonly<Record<OutlineNode['kind'], SymbolKind>> = {
+  story: SymbolKind.Class,
+  section: SymbolKind.Field,
+  heading: SymbolKind.String,
+};
+
+export function documentSymbols(document: TextDocument, analysis: Analysis, mode: OutlineMode): DocumentSymbol[] {
+  const convert = (node: OutlineNode): DocumentSymbol => ({
+    name: node.name,
+    detail: node.detail,
+    kind: KIND[node.kind],
+    range: toRange(document, node.range),
+    selectionRange: toRange(document, node.selectionRange),
+    children: node.children.map(convert),
+  });
+  return outline(analysis.doc, mode).map(convert);
+}

@@ -1,0 +1,65 @@
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createStarNotesService, type StarNotesService } from './lsp/service';
+
+// Transport comes from argv: --stdio for any LSP client, --node-ipc from the VS Code client.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let service: StarNotesService;
+let registerConfiguration = false;
+
+connection.onInitialize((params): InitializeResult => {
+  const capabilities = params.capabilities;
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; pullDiagnostics?: boolean };
+  const canPullSettings = !!capabilities.workspace?.configuration;
+  registerConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  service = createStarNotesService({
+    connection,
+    documents,
+    canPullSettings,
+    initialSettings: init.settings,
+    edits: {
+      snippets: !!capabilities.workspace?.workspaceEdit?.snippetEditSupport,
+      documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
+    },
+  });
+  // Pull diagnostics only for clients that ask for them, and never instead of pushing.
+  const offerPull = !!capabilities.textDocument?.diagnostic && init.pullDiagnostics !== false;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'STAR stories' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      completionProvider: { resolveProvider: false },
+      ...(offerPull ? { diagnosticProvider: { identifier: 'star-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+    },
+    serverInfo: { name: 'star-notes', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'starNotes' });
+});
+
+connection.onDidChangeConfiguration((change) => service.configurationChanged((change.settings as { starNotes?: unknown } | null)?.starNotes));
+documents.onDidOpen((event) => service.opened(event.document.uri));
+documents.onDidChangeContent((event) => service.changed(event.document.uri));
+documents.onDidClose((event) => service.closed(event.document.uri));
+
+connection.onDocumentSymbol((params) => service.provideDocumentSymbols(params));
+connection.onFoldingRanges((params) => service.provideFoldingRanges(params));
+connection.onCodeAction((params) => service.provideCodeActions(params));
+connection.onCompletion((params) => service.provideCompletions(params));
+connection.languages.diagnostics.on((params) => service.provideDiagnostics(params));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,324 @@
+// Runs the integration suite inside a real VS Code: code-server (prepared by
+// scripts/prepare-code-server.sh) driven by headless Debian Chromium. The
+// extension and the tests run in code-server's Node extension host with the
+// real VS Code API; this machine cannot download a desktop VS Code.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { reportResults, type TestRunResults } from './results';
+import { ARTIFACTS_DIR, REPO_ROOT, createSandbox, type Sandbox } from './sandbox';
+
+const CODE_SERVER_DIR = path.join(REPO_ROOT, '.cache/code-server-4.100.3');
+const CHROMIUM = '/usr/bin/chromium';
+// Without the networking flags Chromium keeps dialling Google services, which
+// this machine's closed network refuses.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const { values: options } = parseArgs({
+  options: {
+    'extension-dir': { type: 'string', default: REPO_ROOT },
+    tests: { type: 'string', default: path.join(REPO_ROOT, 'test/vscode/out/index.js') },
+    'timeout-seconds': { type: 'string', default: '300' },
+  },
+});
+const extensionDir = path.resolve(options['extension-dir']);
+const testsIndex = path.resolve(options.tests);
+const timeoutMs = Number(options['timeout-seconds']) * 1000;
+
+const log = (line: string) => console.log(`[run-code-server] ${line}`);
+
+const stop = new AbortController();
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) {
+      // A second signal means cleanup itself is stuck: kill what we can, now.
+      killTree(server);
+      process.exit(130);
+    }
+    interrupted = true;
+    stop.abort(new Error(`interrupted by ${signal}`));
+  });
+}
+
+let server: ChildProcess | undefined;
+// Last resort for paths that skip the cleanup below (e.g. an uncaught error);
+// Playwright registers the same kind of handler for Chromium.
+process.on('exit', () => killTree(server));
+
+/** Kills the process and every descendant, including any that left its process group. */
+function killTree(child: ChildProcess | undefined): void {
+  if (!child?.pid) {
+    return;
+  }
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    try {
+      // The command name (field 2) may contain spaces; ppid follows its closing parenthesis.
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we were listing.
+    }
+  }
+  const doomed = [child.pid];
+  for (let i = 0; i < doomed.length; i++) {
+    doomed.push(...(children.get(doomed[i]) ?? []));
+  }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+  for (const pid of doomed) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** How code-server ended, or undefined while it runs. */
+function serverExit(): string | undefined {
+  if (server?.exitCode !== null && server?.exitCode !== undefined) {
+    return `code ${server.exitCode}`;
+  }
+  return server?.signalCode ?? undefined;
+}
+
+function abortable<T>(promise: Promise<T>): Promise<T> {
+  stop.signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(stop.signal.reason);
+    stop.signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => stop.signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function sleep(ms: number): Promise<void> {
+  return abortable(new Promise((resolve) => setTimeout(resolve, ms)));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function remoteUri(port: number, absolutePath: string): string {
+  const encoded = absolutePath.split('/').map(encodeURIComponent).join('/');
+  return `vscode-remote://127.0.0.1:${port}${encoded}`;
+}
+
+function tail(file: string, lines = 40): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function checkPrerequisites(): void {
+  const problems: string[] = [];
+  if (!fs.existsSync(path.join(CODE_SERVER_DIR, '.prepared'))) {
+    problems.push(`code-server is not prepared in ${CODE_SERVER_DIR}: run npm run prepare:vscode`);
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    problems.push(`${CHROMIUM} is missing: run npm run prepare:vscode`);
+  }
+  if (!fs.existsSync(path.join(extensionDir, 'package.json'))) {
+    problems.push(`no extension manifest in ${extensionDir}`);
+  }
+  if (!fs.existsSync(testsIndex)) {
+    problems.push(`no test index at ${testsIndex}: run node scripts/build-vscode-tests.mjs`);
+  }
+  if (problems.length > 0) {
+    throw new Error(problems.join('\n'));
+  }
+}
+
+async function startCodeServer(sandbox: Sandbox, port: number, logFile: string): Promise<void> {
+  const logFd = fs.openSync(logFile, 'a');
+  server = spawn(
+    process.execPath,
+    [
+      'out/node/entry.js',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--user-data-dir',
+      sandbox.userDataDir,
+      '--extensions-dir',
+      sandbox.extensionsDir,
+      // Keeps code-server from writing a config file into the user's home.
+      '--config',
+      path.join(sandbox.root, 'config.yaml'),
+      sandbox.workspace,
+    ],
+    // Its own process group, so one signal reaches its extension host and the
+    // language server too.
+    { cwd: CODE_SERVER_DIR, env: sandbox.env, detached: true, stdio: ['ignore', logFd, logFd] },
+  );
+  fs.closeSync(logFd);
+
+  const healthz = `http://127.0.0.1:${port}/healthz`;
+  for (;;) {
+    if (serverExit()) {
+      throw new Error(`code-server exited early (${serverExit()}):\n${tail(logFile)}`);
+    }
+    try {
+      if ((await abortable(fetch(healthz, { signal: AbortSignal.timeout(2000) }))).ok) {
+        return;
+      }
+    } catch (err) {
+      if (stop.signal.aborted) throw err;
+      // Not listening yet.
+    }
+    await sleep(200);
+  }
+}
+
+/** Resolves with the results file, or with why the suite produced none. */
+async function waitForResults(sandbox: Sandbox, hostExit: Promise<number>): Promise<TestRunResults> {
+  let exitCode: number | undefined;
+  void hostExit.then((code) => (exitCode = code));
+  for (;;) {
+    const results = sandbox.readResults();
+    if (results) {
+      return results;
+    }
+    if (exitCode !== undefined) {
+      return { tests: [], error: `the extension host exited with code ${exitCode} before the suite wrote results` };
+    }
+    if (serverExit()) {
+      return { tests: [], error: `code-server exited (${serverExit()}) during the run` };
+    }
+    await sleep(250);
+  }
+}
+
+async function saveArtifacts(page: Page | undefined, files: Record<string, string>): Promise<void> {
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  if (page && !page.isClosed()) {
+    const screenshot = path.join(ARTIFACTS_DIR, 'vscode-failure.png');
+    try {
+      await page.screenshot({ path: screenshot, timeout: 10_000 });
+      log(`screenshot: ${path.relative(REPO_ROOT, screenshot)}`);
+    } catch (err) {
+      log(`no screenshot: ${(err as Error).message}`);
+    }
+  }
+  for (const [name, source] of Object.entries(files)) {
+    if (fs.existsSync(source)) {
+      fs.copyFileSync(source, path.join(ARTIFACTS_DIR, name));
+      log(`log: ${path.relative(REPO_ROOT, path.join(ARTIFACTS_DIR, name))}`);
+    }
+  }
+}
+
+async function main(): Promise<number> {
+  checkPrerequisites();
+  const started = Date.now();
+  const timer = setTimeout(
+    () => stop.abort(new Error(`timed out after ${timeoutMs / 1000} s`)),
+    timeoutMs,
+  );
+  const sandbox = createSandbox();
+  const serverLog = path.join(sandbox.root, 'code-server.log');
+  const browserLog = path.join(sandbox.root, 'browser-console.log');
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  let ok = false;
+  try {
+    const port = await freePort();
+    log(`starting code-server on port ${port}`);
+    await startCodeServer(sandbox, port, serverLog);
+
+    browser = await abortable(
+      chromium.launch({
+        executablePath: CHROMIUM,
+        args: CHROMIUM_ARGS,
+        headless: true,
+        // Signals are ours to handle so cleanup happens in one place.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
+        timeout: 60_000,
+      }),
+    );
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.on('console', (message) => fs.appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
+    page.on('pageerror', (error) => fs.appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
+    // VS Code's web workbench calls this when the extension host of a test run
+    // exits, which tells us a run ended even when it wrote no results.
+    const hostExit = new Promise<number>((resolve) => {
+      void page!.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
+    });
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(port, extensionDir)],
+      ['extensionTestsPath', remoteUri(port, testsIndex)],
+    ];
+    const url =
+      `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}` +
+      `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    log(`opening ${sandbox.workspace} with ${path.relative(REPO_ROOT, extensionDir) || '.'} under test`);
+    await abortable(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }));
+
+    const results = await waitForResults(sandbox, hostExit);
+    ok = reportResults(results);
+  } catch (err) {
+    if (interrupted) {
+      console.error(`[run-code-server] ${(err as Error).message}`);
+    } else {
+      reportResults({ tests: [], error: (err as Error).message });
+    }
+  } finally {
+    clearTimeout(timer);
+    if (!ok && !interrupted) {
+      await saveArtifacts(page, { 'code-server.log': serverLog, 'vscode-browser-console.log': browserLog });
+    }
+    await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => {});
+    killTree(server);
+    sandbox.dispose();
+    log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  if (interrupted) {
+    return 130;
+  }
+  return ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    console.error(`[run-code-server] ${err.message}`);
+    process.exit(1);
+  },
+);

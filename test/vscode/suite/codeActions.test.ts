@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  NOTES,
+  STORY_HEADING,
+  TASK_LINE,
+  diagnosticCode,
+  hasDiagnostic,
+  lineOf,
+  openInEditor,
+  revertAndCloseEditors,
+  waitForDiagnostics,
+  workspaceUri,
+} from './helpers';
+
+suite('Code actions', () => {
+  teardown(revertAndCloseEditors);
+
+  test('the missing-action quick fix adds an Action bullet to the story', async () => {
+    const uri = workspaceUri(NOTES);
+    const { document } = await openInEditor(uri);
+    const heading = lineOf(document, STORY_HEADING);
+    const [missingAction] = (
+      await waitForDiagnostics(uri, `missing-action on line ${heading}`, (d) =>
+        hasDiagnostic(d, 'missing-action', heading),
+      )
+    ).filter((d) => diagnosticCode(d) === 'missing-action' && d.range.start.line === heading);
+
+    // Asking for a few resolved items covers servers that fill in edits lazily (codeAction/resolve).
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      missingAction.range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    );
+    const fixes = actions.filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
+    const fix = fixes.find((a) => a.diagnostics?.some((d) => diagnosticCode(d) === 'missing-action'));
+    assert.ok(fix, `no quick fix for missing-action among ${JSON.stringify(fixes.map((a) => a.title))}`);
+    assert.ok(fix.edit || fix.command, `quick fix "${fix.title}" has neither an edit nor a command`);
+    if (fix.edit) {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), `applying "${fix.title}" failed`);
+    }
+    if (fix.command) {
+      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    }
+
+    const task = lineOf(document, TASK_LINE);
+    const results = lineOf(document, '#### Results');
+    const storyLines = Array.from({ length: results - task }, (_, i) => document.lineAt(task + i).text);
+    assert.ok(
+      storyLines.some((text) => /^- Action:/.test(text)),
+      `no "- Action:" bullet between the Task line and #### Results:\n${storyLines.join('\n')}`,
+    );
+    await waitForDiagnostics(uri, `missing-action to go from line ${heading}`, (d) =>
+      !hasDiagnostic(d, 'missing-action', lineOf(document, STORY_HEADING)),
+    );
+  });
+});
