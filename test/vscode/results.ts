@@ -11,23 +11,27 @@ export interface TestResult {
   error?: string;
 }
 
+/** Rewritten after every test, so a runner can stream progress and knows what hung. */
 export interface TestRunResults {
   tests: TestResult[];
+  finished: boolean;
+  /** The test in progress while `finished` is false. */
+  running?: string;
   /** Set when the suite could not run at all, e.g. a test file failed to load. */
   error?: string;
 }
 
-/** Prints one line per test and the summary line; returns whether the run succeeded. */
-export function reportResults(results: TestRunResults, log: (line: string) => void = console.log): boolean {
-  for (const test of results.tests) {
-    const mark = test.state === 'passed' ? 'PASS' : 'FAIL';
-    log(`${mark} ${test.title} (${test.durationMs} ms)`);
-    if (test.error) {
-      log(indent(test.error));
-    }
+export function printTest(test: TestResult, log: (line: string) => void = console.log): void {
+  log(`${test.state === 'passed' ? 'PASS' : 'FAIL'} ${test.title} (${test.durationMs} ms)`);
+  if (test.error) {
+    log(indent(test.error));
   }
+}
+
+/** Prints the closing line (and why a run is not a success); returns whether it is one. */
+export function printSummary(results: TestRunResults, log: (line: string) => void = console.log): boolean {
   if (results.error) {
-    log(`ERROR the suite did not run:\n${indent(results.error)}`);
+    log(`ERROR the suite did not complete:\n${indent(results.error)}`);
   }
   const passed = results.tests.filter((t) => t.state === 'passed').length;
   const failed = results.tests.length - passed;
@@ -35,7 +39,7 @@ export function reportResults(results: TestRunResults, log: (line: string) => vo
     log('ERROR no test ran');
   }
   log(`vscode: ${passed} passed, ${failed} failed`);
-  return failed === 0 && passed > 0 && !results.error;
+  return results.finished && failed === 0 && passed > 0 && !results.error;
 }
 
 function indent(text: string): string {

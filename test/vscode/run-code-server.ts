@@ -8,7 +8,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { reportResults, type TestRunResults } from './results';
+import { printSummary, printTest, type TestRunResults } from './results';
 import { ARTIFACTS_DIR, REPO_ROOT, createSandbox, type Sandbox } from './sandbox';
 
 const CODE_SERVER_DIR = path.join(REPO_ROOT, '.cache/code-server-4.100.3');
@@ -197,27 +197,49 @@ async function startCodeServer(sandbox: Sandbox, port: number, logFile: string):
         return;
       }
     } catch (err) {
-      if (stop.signal.aborted) throw err;
+      if (stop.signal.aborted) {
+        throw err;
+      }
       // Not listening yet.
     }
     await sleep(200);
   }
 }
 
-/** Resolves with the results file, or with why the suite produced none. */
-async function waitForResults(sandbox: Sandbox, hostExit: Promise<number>): Promise<TestRunResults> {
+/** Streams each finished test as the suite reports it; holds the latest results. */
+class Progress {
+  results: TestRunResults = { tests: [], finished: false };
+  private printed = 0;
+
+  constructor(private readonly sandbox: Sandbox) {}
+
+  update(): TestRunResults {
+    this.results = this.sandbox.readResults() ?? this.results;
+    for (; this.printed < this.results.tests.length; this.printed++) {
+      printTest(this.results.tests[this.printed]);
+    }
+    return this.results;
+  }
+
+  /** The results so far, marked with why the run ended early. */
+  endedEarly(reason: string): TestRunResults {
+    const { running } = this.update();
+    return { ...this.results, error: running ? `${reason} while running "${running}"` : reason };
+  }
+}
+
+async function waitForResults(progress: Progress, hostExit: Promise<number>): Promise<TestRunResults> {
   let exitCode: number | undefined;
   void hostExit.then((code) => (exitCode = code));
   for (;;) {
-    const results = sandbox.readResults();
-    if (results) {
-      return results;
+    if (progress.update().finished) {
+      return progress.results;
     }
     if (exitCode !== undefined) {
-      return { tests: [], error: `the extension host exited with code ${exitCode} before the suite wrote results` };
+      return progress.endedEarly(`the extension host exited with code ${exitCode}`);
     }
     if (serverExit()) {
-      return { tests: [], error: `code-server exited (${serverExit()}) during the run` };
+      return progress.endedEarly(`code-server exited (${serverExit()})`);
     }
     await sleep(250);
   }
@@ -250,6 +272,7 @@ async function main(): Promise<number> {
     timeoutMs,
   );
   const sandbox = createSandbox();
+  const progress = new Progress(sandbox);
   const serverLog = path.join(sandbox.root, 'code-server.log');
   const browserLog = path.join(sandbox.root, 'browser-console.log');
   let browser: Browser | undefined;
@@ -277,9 +300,9 @@ async function main(): Promise<number> {
     page.on('pageerror', (error) => fs.appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
     // VS Code's web workbench calls this when the extension host of a test run
     // exits, which tells us a run ended even when it wrote no results.
-    const hostExit = new Promise<number>((resolve) => {
-      void page!.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
-    });
+    let hostExited: (code: number) => void = () => {};
+    const hostExit = new Promise<number>((resolve) => (hostExited = resolve));
+    await abortable(page.exposeFunction('codeAutomationExit', (code: number) => hostExited(code)));
 
     const payload = [
       ['extensionDevelopmentPath', remoteUri(port, extensionDir)],
@@ -291,14 +314,9 @@ async function main(): Promise<number> {
     log(`opening ${sandbox.workspace} with ${path.relative(REPO_ROOT, extensionDir) || '.'} under test`);
     await abortable(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }));
 
-    const results = await waitForResults(sandbox, hostExit);
-    ok = reportResults(results);
+    ok = printSummary(await waitForResults(progress, hostExit));
   } catch (err) {
-    if (interrupted) {
-      console.error(`[run-code-server] ${(err as Error).message}`);
-    } else {
-      reportResults({ tests: [], error: (err as Error).message });
-    }
+    printSummary(progress.endedEarly((err as Error).message));
   } finally {
     clearTimeout(timer);
     if (!ok && !interrupted) {

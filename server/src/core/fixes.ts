@@ -91,6 +91,7 @@ export function reorderEdit(doc: StarDocument, story: Story): OffsetEdit | undef
     .map((segment, i) => {
       if (i === ordered.length - 1) return segment.body;
       const next = ordered[i + 1];
+      if (segments[segments.indexOf(segment) + 1] === next) return segment.body + segment.separator;
       const separator = segments[i].separator || eol;
       const bothList = isListStyle(segment.section.style) && isListStyle(next.section.style);
       return segment.body + (bothList || /(\r?\n|\r)[ \t]*(\r?\n|\r)/.test(separator) ? separator : eol + eol);

@@ -4,7 +4,7 @@ import { visit } from 'unist-util-visit';
 import { labelMatcher, splitHeadingLabel, type LabelMatcher } from './labels';
 import type { Settings } from './settings';
 import { countWords, skipWhitespace, startOfLine, trimEnd, trimStart } from './text';
-import type { OffsetRange, SectionKind } from './types';
+import { isStarKind, type OffsetRange, type SectionKind } from './types';
 
 /** How a section marker is written, so fixes and completions can write the same way. */
 export type SectionStyle =
@@ -43,7 +43,8 @@ export interface Story {
 export interface HeadingInfo extends StoryHeading {
   /** The heading and everything below it up to the next heading of the same or higher level. */
   subtree: [start: number, end: number];
-  isMarker: boolean;
+  /** The section this heading names, if it is a section marker. */
+  marker?: SectionKind;
 }
 
 export interface StarDocument {
@@ -131,7 +132,7 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher, headin
   const end = node.position?.end.offset ?? start;
   const headingText = toString(node).trim();
   const split = splitHeadingLabel(headingText, matcher);
-  const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], isMarker: !!split };
+  const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], marker: split?.kind };
   headings.push(info);
   if (!split) return { type: 'heading', start, info };
   let contentStart = end;
@@ -206,15 +207,19 @@ function groupStories(text: string, events: MarkerEvent[]): Story[] {
     }
     if (event.type === 'heading') stack.push(event.info);
   }
-  return [...stories.values()].sort((a, b) => a.range[0] - b.range[0]);
+  // Extra sections alone ("# Notes", "- Challenges: …") don't make a story.
+  return [...stories.values()].filter((story) => story.sections.some((section) => isStarKind(section.kind))).sort((a, b) => a.range[0] - b.range[0]);
 }
 
-/** The deepest heading above the marker that is not itself a section heading, nor inside one. */
+/**
+ * The deepest heading above the marker that is not itself a STAR section heading, nor inside one.
+ * Extra-section headings are passed over: "# Notes" or "## Challenges" often hold whole stories.
+ */
 function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undefined {
   let owner: HeadingInfo | undefined;
   for (const heading of stack) {
-    if (heading.isMarker) break;
-    owner = heading;
+    if (heading.marker && isStarKind(heading.marker)) break;
+    if (!heading.marker) owner = heading;
   }
   return owner;
 }

@@ -55,7 +55,7 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
     const story = byHeading.get(heading.range[0]);
     const node: OutlineNode = story
       ? { ...storyNode(doc, story), children: story.sections.filter((section) => section.style.type !== 'heading').map((section) => sectionNode(doc, section)) }
-      : { name: heading.text || '(empty heading)', detail: heading.isMarker ? 'section' : '', kind: 'heading', range: heading.subtree, selectionRange: heading.range, children: [] };
+      : { name: heading.text || '(empty heading)', detail: heading.marker ? 'section' : '', kind: 'heading', range: heading.subtree, selectionRange: heading.range, children: [] };
     while (stack.length && stack[stack.length - 1].heading.depth >= heading.depth) stack.pop();
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
     stack.push({ heading, node });

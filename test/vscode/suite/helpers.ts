@@ -92,15 +92,20 @@ export function documentSymbols(uri: vscode.Uri): Thenable<vscode.DocumentSymbol
 }
 
 /**
- * The built-in markdown extension also outlines headings, so a story symbol is
- * told apart by having STAR sections as children.
+ * executeDocumentSymbolProvider merges every provider's symbols, and the
+ * built-in markdown extension outlines each heading under its '#'-prefixed
+ * text, so a story is the non-'#' symbol with STAR sections as children.
  */
 export function findStorySymbol(
   symbols: readonly vscode.DocumentSymbol[] | undefined,
   title: RegExp,
 ): vscode.DocumentSymbol | undefined {
   for (const symbol of symbols ?? []) {
-    if (title.test(symbol.name) && symbol.children.some((child) => /situation|task|action|result/i.test(child.name))) {
+    const isStory =
+      !symbol.name.startsWith('#') &&
+      title.test(symbol.name) &&
+      symbol.children.some((child) => /situation|task|action|result/i.test(child.name));
+    if (isStory) {
       return symbol;
     }
     const nested = findStorySymbol(symbol.children, title);

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, type Analysis } from '../../server/src/core/analyze';
+import { DEFAULT_SETTINGS, resolveSettings, type Settings } from '../../server/src/core/settings';
+
+export const FIXTURES = join(__dirname, '..', 'fixtures');
+
+export function fixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+export function lines(...parts: string[]): string {
+  return parts.join('\n');
+}
+
+export function settingsWith(raw: Record<string, unknown> = {}): Settings {
+  return Object.keys(raw).length ? resolveSettings(raw).settings : DEFAULT_SETTINGS;
+}
+
+export function check(text: string, raw: Record<string, unknown> = {}): Analysis {
+  return analyze(text, settingsWith(raw));
+}
+
+/** Findings as `code: covered text`, the shape tests assert on. */
+export function found(text: string, raw: Record<string, unknown> = {}): string[] {
+  return check(text, raw).findings.map((finding) => `${finding.code}: ${text.slice(...finding.range)}`);
+}
+
+export function codes(text: string, raw: Record<string, unknown> = {}): string[] {
+  return check(text, raw).findings.map((finding) => finding.code);
+}

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { check, lines } from './helpers';
+
+const kinds = (text: string) => check(text).doc.stories.map((story) => [story.title, story.sections.map((section) => section.kind).join(' ')]);
+
+describe('STAR model', () => {
+  it('finds a story written with section headings', () => {
+    const text = lines('# Notes', '## Outage', '### Situation', 'The site went down.', '### Task', 'Restore it.', '### Action', 'Rolled back.', '### Result', 'Back in 5 min.');
+    assert.deepEqual(kinds(text), [['Outage', 'situation task action result']]);
+  });
+
+  it('finds a story written with labelled bullets, bold labels, emphasised labels and plain paragraphs', () => {
+    const text = lines('## Story', '', '- Situation: a', '', '**Task:** b', '', '**Action**: c', '', '*Result* – d', '', 'Learnings: e');
+    assert.deepEqual(kinds(text), [['Story', 'situation task action result learning']]);
+  });
+
+  it('accepts labels in any case, plural or singular, with or without a colon on headings', () => {
+    const text = lines('## Story', '#### SITUATIONS', 'x', '#### tasks:', 'y', '#### Action', 'z', '#### Results', 'w');
+    assert.deepEqual(kinds(text), [['Story', 'situation task action result']]);
+  });
+
+  it('understands the aliases of each section', () => {
+    const text = lines('## Story', '- Context: a', '- Objective: b', '- What I did: c', '- Outcomes: d', '- Lessons: e', '- Challenges: f', '- Notes: g');
+    assert.deepEqual(kinds(text), [['Story', 'situation task action result learning challenges notes']]);
+  });
+
+  it('takes user aliases from settings', () => {
+    const text = lines('## Story', '- Setting: a', '- Win: b');
+    assert.deepEqual(
+      check(text, { aliases: { situation: ['Setting'], result: ['Win'] } }).doc.stories[0].sections.map((s) => s.kind),
+      ['situation', 'result'],
+    );
+  });
+
+  it('makes the nearest heading above the markers the story, not its parent', () => {
+    const text = lines('# Hiring Manager', '## Current Project(s)', '### Leading CI Migration', '- Situation: poor UX', '#### Results', '- done');
+    assert.deepEqual(kinds(text), [['Leading CI Migration', 'situation result']]);
+  });
+
+  it('keeps headings inside a section heading part of that section, not a new story', () => {
+    const text = lines('## Story', '### Action', '#### Step one', 'Wrote the plan.', '### Result', 'Shipped.');
+    assert.deepEqual(kinds(text), [['Story', 'action result']]);
+  });
+
+  it('makes the whole document the story when markers sit under no heading', () => {
+    const stories = check(lines('Situation: a b c', '', 'Task: d e f')).doc.stories;
+    assert.equal(stories.length, 1);
+    assert.equal(stories[0].heading, undefined);
+  });
+
+  it('ignores labels inside code, HTML comments, tables and front matter', () => {
+    const text = lines('---', 'Task: front matter', '---', '## Design', '```', 'Situation: code', '```', '<!-- Action: hidden -->', '', '| Result: | x |', '|---|---|', '| a | b |');
+    assert.deepEqual(check(text).doc.stories, []);
+  });
+
+  it('does not take ordinary sentences for labels', () => {
+    const text = lines('## Design', 'Action items for Monday: review.', '', '- Task force was formed', '- hiring manager: resume', '- Result-driven culture');
+    assert.deepEqual(check(text).doc.stories, []);
+  });
+
+  it('ends a labelled section at the next marker and a heading section at a heading of the same level', () => {
+    const text = lines('## Story', '- Situation: one two', '- more about it', '- Task: three', '### Action', 'a b c', '#### Detail', 'd e', '### Result', 'r');
+    const [story] = check(text).doc.stories;
+    const content = story.sections.map((section) => text.slice(...section.contentRange));
+    assert.deepEqual(content, ['one two\n- more about it', 'three', 'a b c\n#### Detail\nd e', 'r']);
+  });
+
+  it('counts words of a section without markdown punctuation and comments', () => {
+    const [story] = check(lines('## S', '- Action: **led** the `rollout` <!-- note -->')).doc.stories;
+    assert.equal(story.sections[0].words, 3);
+  });
+
+  it('records the style of each marker so fixes can write the same way', () => {
+    const [story] = check(lines('## S', '  * **Situation:** a', '#### Task', 'b')).doc.stories;
+    assert.deepEqual(
+      story.sections.map((section) => section.style),
+      [
+        { type: 'label', template: '  * **{label}:** ' },
+        { type: 'heading', depth: 4 },
+      ],
+    );
+  });
+});
