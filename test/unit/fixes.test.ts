@@ -55,10 +55,10 @@ describe('quick fix: put sections in STAR order', () => {
   });
 
   it('moves heading sections with their content and keeps extra sections with the section before them', () => {
-    const text = lines('## Story', '### Result', 'r r r', '#### Challenges', 'c c c', '### Situation', 's s s', '### Task', 't t t', '### Action', 'a a a');
+    const text = lines('## Story', '### Result', 'r r r', '#### Challenges', 'c c c', '### Situation', 's s s', '### Task', 't t t', '### Action', 'did the work');
     const { doc } = check(text);
     const result = apply(text, reorderEdit(doc, doc.stories[0])!);
-    assert.equal(result, lines('## Story', '### Situation', 's s s', '### Task', 't t t', '### Action', 'a a a', '', '### Result', 'r r r', '#### Challenges', 'c c c'));
+    assert.equal(result, lines('## Story', '### Situation', 's s s', '### Task', 't t t', '### Action', 'did the work', '', '### Result', 'r r r', '#### Challenges', 'c c c'));
     assert.deepEqual(codes(result), []);
   });
 
