@@ -12,6 +12,10 @@ import { createStarNotesService, type StarNotesService } from './lsp/service';
 
 // Transport comes from argv: --stdio for any LSP client, --node-ipc from the VS Code client.
 const connection = createConnection(ProposedFeatures.all);
+
+// A language server lives beside unsaved work for days: report a stray failure, never die of it.
+process.on('uncaughtException', (error) => connection.console.error(`STAR Notes: unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`STAR Notes: unexpected error: ${String(reason)}`));
 const documents = new TextDocuments(TextDocument);
 let service: StarNotesService;
 let registerConfiguration = false;

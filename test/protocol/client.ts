@@ -65,7 +65,7 @@ export class TestClient {
       this.messages.push(params.message);
       this.#wake();
     });
-    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
     if (options.settings) {
       const settings = options.settings;
       this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings() ?? null));

@@ -1,4 +1,4 @@
-import type { Connection } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { resolveSettings, type Settings } from '../core/settings';
 
 /**
@@ -52,7 +52,8 @@ export class SettingsStore {
     for (const warning of warnings) {
       if (this.#warned.has(warning)) continue;
       this.#warned.add(warning);
-      this.#connection.window.showWarningMessage(`STAR Notes: ${warning}`);
+      // A notification, not window/showMessageRequest: it needs no answer, so no client can leave it hanging.
+      void this.#connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `STAR Notes: ${warning}` });
     }
     return settings;
   }
