@@ -20,6 +20,12 @@ describe('STAR model', () => {
     assert.deepEqual(kinds(text), [['Story', 'situation task action result']]);
   });
 
+  it('finds labels on consecutive lines of one paragraph, in a quote too', () => {
+    assert.deepEqual(kinds(lines('## Plain', 'Situation: one two three', 'Task: four five six', 'Action: seven eight nine')), [['Plain', 'situation task action']]);
+    const [story] = check(lines('## Quoted', '> **Situation:** one two three', '> **Result:** four five six')).doc.stories;
+    assert.deepEqual(story.sections.map((s) => s.words), [3, 3]);
+  });
+
   it('understands the aliases of each section', () => {
     const text = lines('## Story', '- Context: a', '- Objective: b', '- What I did: c', '- Outcomes: d', '- Lessons: e', '- Challenges: f', '- Notes: g');
     assert.deepEqual(kinds(text), [['Story', 'situation task action result learning challenges notes']]);

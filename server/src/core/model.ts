@@ -115,8 +115,7 @@ export function buildModel(text: string, root: Root, settings: Pick<Settings, 'a
     }
     if (node.type === 'paragraph') {
       const inListItemHead = parent?.type === 'listItem' && index === 0;
-      const event = labelEvent(text, node, inListItemHead ? parent.position?.start.offset : undefined, matcher);
-      if (event) events.push(event);
+      events.push(...labelEvents(text, node, inListItemHead ? parent.position?.start.offset : undefined, matcher));
       return 'skip';
     }
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'table' || node.type === 'definition') return 'skip';
@@ -148,13 +147,29 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher, headin
   };
 }
 
-function labelEvent(text: string, node: Paragraph, listItemStart: number | undefined, matcher: LabelMatcher): LabelEvent | undefined {
+/**
+ * Labels at the start of the paragraph and at the start of any later line of it: people write
+ * `Situation: …` / `Task: …` on consecutive lines with no blank line between them.
+ */
+function labelEvents(text: string, node: Paragraph, listItemStart: number | undefined, matcher: LabelMatcher): LabelEvent[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return undefined;
+  if (start === undefined || end === undefined) return [];
+  const events: LabelEvent[] = [];
+  for (let lineStart = start; lineStart < end; ) {
+    const event = labelEventAt(text, lineStart, end, lineStart === start ? (listItemStart ?? start) : lineStart, matcher);
+    if (event) events.push(event);
+    const lineEnd = text.slice(lineStart, end).search(/\r\n|\r|\n/);
+    if (lineEnd < 0) break;
+    lineStart = lineStart + lineEnd + (text.startsWith('\r\n', lineStart + lineEnd) ? 2 : 1);
+    while (lineStart < end && /[ \t>]/.test(text[lineStart])) lineStart++;
+  }
+  return events;
+}
+
+function labelEventAt(text: string, start: number, end: number, blockStart: number, matcher: LabelMatcher): LabelEvent | undefined {
   const match = matchLabel(text.slice(start, Math.min(end, start + 120)), matcher);
   if (!match) return undefined;
-  const blockStart = listItemStart ?? start;
   const lineStart = startOfLine(text, blockStart);
   const contentStart = trimStart(text, start + match.markerEnd, end);
   const template =
