@@ -127,6 +127,15 @@ describe('language server over stdio', () => {
     assert.deepEqual(after.map((d) => d.code), ['incomplete-section', 'empty-section']);
   });
 
+  it('offers the fix for a finding in the range even before the client attached the diagnostic', async () => {
+    const uri = 'file:///notes/race.md';
+    await client.open(uri, '## Story\n- Situation: a b c\n- Task: d e f\n- Result: g h j\n');
+    await client.diagnostics(uri);
+    const heading = { start: { line: 0, character: 0 }, end: { line: 0, character: 8 } };
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: heading, context: { diagnostics: [] } })) as CodeAction[];
+    assert.deepEqual(actions.map((a) => [a.title, a.diagnostics?.[0]?.code]), [["Add Action to story 'Story'", 'missing-action']]);
+  });
+
   it('offers reordering for sections out of STAR order', async () => {
     const uri = 'file:///notes/chef-crlf.md';
     const document = client.documents.get(uri)!;

@@ -3,6 +3,8 @@
 
 /** Names the file the test index writes its results to; the runners set it. */
 export const RESULTS_ENV = 'STAR_NOTES_VSCODE_RESULTS';
+/** Optional mocha --grep pattern, passed from a runner's --grep. */
+export const GREP_ENV = 'STAR_NOTES_VSCODE_GREP';
 
 export interface TestResult {
   title: string;

@@ -8,11 +8,13 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { killTree } from './processes';
 import { printSummary, printTest, type TestRunResults } from './results';
 import { ARTIFACTS_DIR, REPO_ROOT, createSandbox, type Sandbox } from './sandbox';
 
 const CODE_SERVER_DIR = path.join(REPO_ROOT, '.cache/code-server-4.100.3');
 const CHROMIUM = '/usr/bin/chromium';
+const RUN_ARTIFACTS = path.join(ARTIFACTS_DIR, 'vscode');
 // Without the networking flags Chromium keeps dialling Google services, which
 // this machine's closed network refuses.
 const CHROMIUM_ARGS = [
@@ -28,12 +30,12 @@ const CHROMIUM_ARGS = [
 const { values: options } = parseArgs({
   options: {
     'extension-dir': { type: 'string', default: REPO_ROOT },
-    tests: { type: 'string', default: path.join(REPO_ROOT, 'test/vscode/out/index.js') },
     'timeout-seconds': { type: 'string', default: '300' },
+    grep: { type: 'string' },
   },
 });
 const extensionDir = path.resolve(options['extension-dir']);
-const testsIndex = path.resolve(options.tests);
+const testsIndex = path.join(REPO_ROOT, 'test/vscode/out/index.js');
 const timeoutMs = Number(options['timeout-seconds']) * 1000;
 
 const log = (line: string) => console.log(`[run-code-server] ${line}`);
@@ -44,7 +46,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (interrupted) {
       // A second signal means cleanup itself is stuck: kill what we can, now.
-      killTree(server);
+      killServer();
       process.exit(130);
     }
     interrupted = true;
@@ -55,48 +57,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let server: ChildProcess | undefined;
 // Last resort for paths that skip the cleanup below (e.g. an uncaught error);
 // Playwright registers the same kind of handler for Chromium.
-process.on('exit', () => killTree(server));
+process.on('exit', killServer);
 
-/** Kills the process and every descendant, including any that left its process group. */
-function killTree(child: ChildProcess | undefined): void {
-  if (!child?.pid) {
-    return;
-  }
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue;
-    }
-    try {
-      // The command name (field 2) may contain spaces; ppid follows its closing parenthesis.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // The process ended while we were listing.
-    }
-  }
-  const doomed = [child.pid];
-  for (let i = 0; i < doomed.length; i++) {
-    doomed.push(...(children.get(doomed[i]) ?? []));
-  }
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // The group is already gone.
-  }
-  for (const pid of doomed) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
+function killServer(): void {
+  if (server?.pid) {
+    killTree(server.pid, { group: true });
   }
 }
 
 /** How code-server ended, or undefined while it runs. */
 function serverExit(): string | undefined {
-  if (server?.exitCode !== null && server?.exitCode !== undefined) {
+  if (typeof server?.exitCode === 'number') {
     return `code ${server.exitCode}`;
   }
   return server?.signalCode ?? undefined;
@@ -152,7 +123,7 @@ function checkPrerequisites(): void {
     problems.push(`no extension manifest in ${extensionDir}`);
   }
   if (!fs.existsSync(testsIndex)) {
-    problems.push(`no test index at ${testsIndex}: run node scripts/build-vscode-tests.mjs`);
+    problems.push(`no test index at ${testsIndex}: run npm run build:vscode-tests`);
   }
   if (problems.length > 0) {
     throw new Error(problems.join('\n'));
@@ -221,10 +192,15 @@ class Progress {
     return this.results;
   }
 
-  /** The results so far, marked with why the run ended early. */
+  /** The results so far, with the test that was still running counted as failed. */
   endedEarly(reason: string): TestRunResults {
     const { running } = this.update();
-    return { ...this.results, error: running ? `${reason} while running "${running}"` : reason };
+    if (running) {
+      const hung = { title: running, state: 'failed' as const, durationMs: 0, error: `did not finish: ${reason}` };
+      printTest(hung);
+      return { ...this.results, tests: [...this.results.tests, hung], error: reason };
+    }
+    return { ...this.results, error: reason };
   }
 }
 
@@ -245,23 +221,27 @@ async function waitForResults(progress: Progress, hostExit: Promise<number>): Pr
   }
 }
 
-async function saveArtifacts(page: Page | undefined, files: Record<string, string>): Promise<void> {
-  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+/** Keeps what explains a failure: the page as it was, and every log, including the extension host's and the extension's output channels. */
+async function saveArtifacts(page: Page | undefined, sandbox: Sandbox): Promise<void> {
+  fs.mkdirSync(RUN_ARTIFACTS, { recursive: true });
   if (page && !page.isClosed()) {
-    const screenshot = path.join(ARTIFACTS_DIR, 'vscode-failure.png');
     try {
-      await page.screenshot({ path: screenshot, timeout: 10_000 });
-      log(`screenshot: ${path.relative(REPO_ROOT, screenshot)}`);
+      await page.screenshot({ path: path.join(RUN_ARTIFACTS, 'failure.png'), timeout: 10_000 });
     } catch (err) {
       log(`no screenshot: ${(err as Error).message}`);
     }
   }
-  for (const [name, source] of Object.entries(files)) {
+  for (const name of ['code-server.log', 'browser-console.log']) {
+    const source = path.join(sandbox.root, name);
     if (fs.existsSync(source)) {
-      fs.copyFileSync(source, path.join(ARTIFACTS_DIR, name));
-      log(`log: ${path.relative(REPO_ROOT, path.join(ARTIFACTS_DIR, name))}`);
+      fs.copyFileSync(source, path.join(RUN_ARTIFACTS, name));
     }
   }
+  const vscodeLogs = path.join(sandbox.userDataDir, 'logs');
+  if (fs.existsSync(vscodeLogs)) {
+    fs.cpSync(vscodeLogs, path.join(RUN_ARTIFACTS, 'logs'), { recursive: true });
+  }
+  log(`screenshot and logs: ${path.relative(REPO_ROOT, RUN_ARTIFACTS)}/`);
 }
 
 async function main(): Promise<number> {
@@ -271,10 +251,12 @@ async function main(): Promise<number> {
     () => stop.abort(new Error(`timed out after ${timeoutMs / 1000} s`)),
     timeoutMs,
   );
-  const sandbox = createSandbox();
+  const sandbox = createSandbox(options.grep);
   const progress = new Progress(sandbox);
   const serverLog = path.join(sandbox.root, 'code-server.log');
   const browserLog = path.join(sandbox.root, 'browser-console.log');
+  // Artifacts of an earlier run would pass for this one's.
+  fs.rmSync(RUN_ARTIFACTS, { recursive: true, force: true });
   let browser: Browser | undefined;
   let page: Page | undefined;
   let ok = false;
@@ -311,7 +293,7 @@ async function main(): Promise<number> {
     const url =
       `http://127.0.0.1:${port}/?folder=${encodeURIComponent(sandbox.workspace)}` +
       `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    log(`opening ${sandbox.workspace} with ${path.relative(REPO_ROOT, extensionDir) || '.'} under test`);
+    log(`opening ${sandbox.workspace} with the extension in ${extensionDir}`);
     await abortable(page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }));
 
     ok = printSummary(await waitForResults(progress, hostExit));
@@ -320,10 +302,10 @@ async function main(): Promise<number> {
   } finally {
     clearTimeout(timer);
     if (!ok && !interrupted) {
-      await saveArtifacts(page, { 'code-server.log': serverLog, 'vscode-browser-console.log': browserLog });
+      await saveArtifacts(page, sandbox);
     }
     await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => {});
-    killTree(server);
+    killServer();
     sandbox.dispose();
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

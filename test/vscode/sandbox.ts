@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RESULTS_ENV, type TestRunResults } from './results';
+import { GREP_ENV, RESULTS_ENV, type TestRunResults } from './results';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test/artifacts');
@@ -33,14 +33,14 @@ export interface Sandbox {
   userDataDir: string;
   extensionsDir: string;
   resultsFile: string;
-  /** Environment for the process whose extension host runs the tests. */
+  /** Environment for the process whose extension host runs the tests: a full env, or overrides to merge over process.env. */
   env: NodeJS.ProcessEnv;
   readResults(): TestRunResults | undefined;
   dispose(): void;
 }
 
-/** Fresh VS Code profile and a throwaway copy of test/fixtures as the workspace. */
-export function createSandbox(): Sandbox {
+/** Fresh VS Code profile and a throwaway copy of test/fixtures as the workspace; `grep` picks tests by title. */
+export function createSandbox(grep?: string): Sandbox {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'star-notes-vscode-'));
   const workspace = path.join(root, 'workspace');
   const userDataDir = path.join(root, 'user-data');
@@ -52,15 +52,16 @@ export function createSandbox(): Sandbox {
   fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   fs.mkdirSync(extensionsDir);
 
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
+  const env: NodeJS.ProcessEnv = { ...process.env, [RESULTS_ENV]: resultsFile, [GREP_ENV]: grep };
+  for (const key of Object.keys(env)) {
     // Variables from an enclosing VS Code (integrated terminal, CI tasks) make
-    // code-server and Electron talk to that instance instead of starting fresh.
-    if (!/^(VSCODE_|ELECTRON_)/.test(key)) {
-      env[key] = value;
+    // code-server and Electron talk to that instance instead of starting
+    // fresh. Set to undefined rather than deleted so that the env also
+    // overrides process.env when merged over it; spawn drops undefined.
+    if (/^(VSCODE_|ELECTRON_)/.test(key)) {
+      env[key] = undefined;
     }
   }
-  env[RESULTS_ENV] = resultsFile;
 
   return {
     root,

@@ -14,6 +14,7 @@ import { insertSectionEdit, reorderEdit, storyAt, type OffsetEdit } from '../cor
 import { quoteTitle, SECTION_NAMES } from '../core/sections';
 import { STAR_KINDS, type StarKind } from '../core/types';
 import { SOURCE, toRange } from './convert';
+import { toDiagnostic } from './diagnostics';
 
 export interface EditCapabilities {
   snippets: boolean;
@@ -34,15 +35,26 @@ export function workspaceEdit(document: TextDocument, edits: readonly OffsetEdit
   return { changes: { [document.uri]: converted as TextEdit[] } };
 }
 
-/** Quick fixes for STAR diagnostics: insert a missing section, put sections in order. */
+/**
+ * Quick fixes for STAR diagnostics: insert a missing section, put sections in order.
+ * Findings in the requested range count even when the client's context lacks them yet:
+ * right after a publish, an editor may ask before it has attached the new diagnostics.
+ */
 export function starCodeActions(document: TextDocument, analysis: Analysis, params: CodeActionParams, capabilities: EditCapabilities): CodeAction[] {
+  const [from, to] = [document.offsetAt(params.range.start), document.offsetAt(params.range.end)];
+  const candidates = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
+  for (const finding of analysis.findings) {
+    const start = document.positionAt(finding.range[0]);
+    const known = candidates.some((d) => d.code === finding.code && d.range.start.line === start.line && d.range.start.character === start.character);
+    if (!known && finding.range[0] <= to && from <= finding.range[1]) candidates.push(toDiagnostic(document, finding));
+  }
+
   const actions: CodeAction[] = [];
   const seenStories = new Set<number>();
-  for (const diagnostic of params.context.diagnostics) {
-    if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+  for (const diagnostic of candidates) {
     const story = storyAt(analysis.doc, document.offsetAt(diagnostic.range.start));
     if (!story) continue;
-    const missing = /^missing-(\w+)$/.exec(diagnostic.code)?.[1] as StarKind | undefined;
+    const missing = /^missing-(\w+)$/.exec(String(diagnostic.code))?.[1] as StarKind | undefined;
     if (missing && STAR_KINDS.includes(missing) && !story.sections.some((section) => section.kind === missing)) {
       const edit = insertSectionEdit(analysis.doc, story, missing);
       actions.push(quickFix(`Add ${SECTION_NAMES[missing]} to story ${quoteTitle(story.title)}`, document, [edit], diagnostic, capabilities, true));

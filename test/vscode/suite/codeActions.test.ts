@@ -4,11 +4,14 @@ import {
   NOTES,
   STORY_HEADING,
   TASK_LINE,
+  describeDiagnostics,
   diagnosticCode,
   hasDiagnostic,
   lineOf,
   openInEditor,
   revertAndCloseEditors,
+  waitFor,
+  starDiagnostics,
   waitForDiagnostics,
   workspaceUri,
 } from './helpers';
@@ -26,19 +29,28 @@ suite('Code actions', () => {
       )
     ).filter((d) => diagnosticCode(d) === 'missing-action' && d.range.start.line === heading);
 
-    // Asking for a few resolved items covers servers that fill in edits lazily (codeAction/resolve).
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-      'vscode.executeCodeActionProvider',
-      uri,
-      missingAction.range,
-      vscode.CodeActionKind.QuickFix.value,
-      10,
+    // Polled: right after the diagnostics appear, the server has been seen to
+    // answer the first request with no actions (about one run in three).
+    // Asking for a few resolved items covers servers that fill in edits lazily
+    // (codeAction/resolve). The API command drops CodeAction.diagnostics, so
+    // the fix is told apart from others on the line (e.g. spelling) by its title.
+    const { fix } = await waitFor(
+      'a quick fix for missing-action',
+      async () => {
+        const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          missingAction.range,
+          vscode.CodeActionKind.QuickFix.value,
+          10,
+        );
+        const fixes = actions.filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
+        return { titles: fixes.map((a) => a.title), fix: fixes.find((a) => /\baction\b/i.test(a.title)) };
+      },
+      ({ fix }) => fix !== undefined,
+      ({ titles }) => `quick fixes ${JSON.stringify(titles)}; diagnostics ${describeDiagnostics(starDiagnostics(uri))}`,
     );
-    // The API command drops CodeAction.diagnostics, so the fix is told apart
-    // from others on the line (e.g. spelling) by its title.
-    const fixes = actions.filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
-    const fix = fixes.find((a) => /\baction\b/i.test(a.title));
-    assert.ok(fix, `no quick fix for missing-action among ${JSON.stringify(fixes.map((a) => a.title))}`);
+    assert.ok(fix);
     assert.ok(fix.edit || fix.command, `quick fix "${fix.title}" has neither an edit nor a command`);
     if (fix.edit) {
       assert.ok(await vscode.workspace.applyEdit(fix.edit), `applying "${fix.title}" failed`);

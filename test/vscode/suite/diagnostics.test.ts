@@ -22,6 +22,7 @@ const KNOWN_CODES = new Set([
   'out-of-order',
   'duplicate-section',
   'spelling',
+  'repeated-word',
 ]);
 
 suite('Diagnostics', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { RESULTS_ENV, type TestRunResults } from '../results';
+import { GREP_ENV, RESULTS_ENV, type TestRunResults } from '../results';
 
 /** Entry point VS Code calls in the extension host (extensionTestsPath). */
 export function run(): Promise<void> {
@@ -19,7 +19,13 @@ export function run(): Promise<void> {
     try {
       // Spec keeps a readable log in the extension host output; the runners
       // read the results file, not this log.
-      const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+      const mocha = new Mocha({
+        ui: 'tdd',
+        timeout: 60_000,
+        color: false,
+        reporter: 'spec',
+        grep: process.env[GREP_ENV] || undefined,
+      });
       for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
         mocha.addFile(path.join(__dirname, file));
       }
@@ -41,11 +47,13 @@ export function run(): Promise<void> {
         save();
       });
       runner.on(EVENT_TEST_PASS, (test) => {
+        results.running = undefined;
         results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 });
         save();
       });
       // Also fires for failing hooks, which must count as failures.
       runner.on(EVENT_TEST_FAIL, (test, err: Error) => {
+        results.running = undefined;
         results.tests.push({
           title: test.fullTitle(),
           state: 'failed',

@@ -4,9 +4,10 @@ import {
   documentSymbols,
   findStorySymbol,
   hasDiagnostic,
+  lineOf,
   markdownSnippetsByPrefix,
-  revertAndCloseEditors,
   openScratch,
+  revertAndCloseEditors,
   waitFor,
   waitForDiagnostics,
 } from './helpers';
@@ -57,26 +58,34 @@ suite('Snippets', () => {
     }
   });
 
-  test('"action" fills the gap that missing-action reports', async () => {
+  test('"action" fills the gap that missing-action reports in a heading-style story', async () => {
+    // Section snippets are level-3 headings, made for stories under a level-2 title.
     const editor = await openScratch(
       'snippet-action.md',
       [
-        '### Cutting build times',
+        '## Cutting build times',
         '',
-        '- Situation: Builds took forty minutes on every merge to main',
-        '- Task: Bring every build under ten minutes without dropping tests',
-        '- Result: Builds now take eight minutes and releases go out daily',
+        '### Situation',
+        '',
+        'Builds took forty minutes on every merge to main.',
+        '',
+        '### Task',
+        '',
+        'Bring every build under ten minutes without dropping tests.',
+        '',
+        '### Result',
+        '',
+        'Builds now take eight minutes and releases go out daily.',
         '',
       ].join('\n'),
     );
     const uri = editor.document.uri;
     await waitForDiagnostics(uri, 'missing-action on line 0', (d) => hasDiagnostic(d, 'missing-action', 0));
 
-    const endOfTask = editor.document.lineAt(3).range.end;
-    await editor.edit((edit) => edit.insert(endOfTask, '\n'));
-    editor.selection = new vscode.Selection(4, 0, 4, 0);
+    const result = lineOf(editor.document, '### Result');
+    editor.selection = new vscode.Selection(result, 0, result, 0);
     await insertContributedSnippet('action');
-    assert.match(editor.document.getText(), /Action/, 'the snippet inserted no Action section');
+    assert.ok(lineOf(editor.document, '### Result') > result, 'the snippet inserted nothing before ### Result');
 
     await waitForDiagnostics(uri, 'missing-action to go', (d) => !hasDiagnostic(d, 'missing-action'));
   });
