@@ -1,7 +1,14 @@
 // Bundles client and server into CommonJS: unified/remark are ESM-only, VS Code loads
 // extensions as CommonJS, and a bundle keeps the VSIX free of node_modules.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -16,11 +23,77 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * cspell-lib is most of the server's code and only needed once dictionaries load, so it is a
+ * file of its own, required on first use: the server starts without parsing it.
+ */
+const lazyCspell = {
+  name: 'lazy-cspell-lib',
+  setup(build) {
+    build.onResolve({ filter: /^cspell-lib$/ }, () => ({ path: './cspell-lib.js', external: true }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [lazyCspell] },
+  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCspell] },
+  { ...common, stdin: { contents: "export * from 'cspell-lib';", resolveDir: root, sourcefile: 'cspell-lib.js' }, outfile: 'server/out/cspell-lib.js' },
 ];
+
+
+/**
+ * The bundle can't reach node_modules at run time, so the dictionaries cspell-lib reads are
+ * copied next to it, with their definitions, licences and the word-frequency list.
+ * `locale` limits a dictionary to one dialect; the rest apply to both.
+ */
+const DICTIONARIES = [
+  { pkg: '@cspell/dict-en_us', names: ['en_us'], locale: 'en-US' },
+  { pkg: '@cspell/dict-en-gb-mit', names: ['en-gb'], locale: 'en-GB' },
+  {
+    pkg: '@cspell/dict-software-terms',
+    names: ['softwareTerms', 'software-tools', 'web-services', 'computing-acronyms', 'coding-compound-terms', 'networking-terms'],
+  },
+  { pkg: '@cspell/dict-companies', names: ['companies'] },
+  { pkg: '@cspell/dict-public-licenses', names: ['public-licenses'] },
+  { pkg: '@cspell/dict-aws', names: ['aws'] },
+  { pkg: '@cspell/dict-k8s', names: ['k8s'] },
+  { pkg: '@cspell/dict-fullstack', names: ['fullstack'] },
+];
+/** Words ranked by use on Wikipedia (popular-english-words, ISC): the prior that orders suggestions. */
+const FREQUENCY_WORDS = 60000;
+
+async function copyDictionaries(outdir) {
+  mkdirSync(outdir, { recursive: true });
+  const definitions = [];
+  const licences = [];
+  for (const { pkg, names, locale } of DICTIONARIES) {
+    const ext = require.resolve(`${pkg}/cspell-ext.json`);
+    const extDir = dirname(ext);
+    // cspell-ext.json files carry whole-line // comments.
+    const config = JSON.parse(readFileSync(ext, 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+    for (const name of names) {
+      const def = config.dictionaryDefinitions.find((d) => d.name === name);
+      if (!def) throw new Error(`${pkg} has no dictionary ${name}`);
+      const file = def.path.split('/').pop();
+      copyFileSync(join(extDir, def.path), join(outdir, file));
+      definitions.push({ name, file, locale, repMap: def.repMap, dictionaryInformation: def.dictionaryInformation });
+    }
+    licences.push(`${pkg}\n\n${readFileSync(join(extDir, 'LICENSE'), 'utf8').trim()}\n`);
+  }
+  copyFileSync(join(root, 'server/src/core/spell/words/tech.txt'), join(outdir, 'tech.txt'));
+  definitions.push({ name: 'star-notes-tech', file: 'tech.txt' });
+
+  const { words } = await import('popular-english-words/words.js');
+  const frequent = words.filter((word) => /^[a-z]+$/.test(word)).slice(0, FREQUENCY_WORDS);
+  writeFileSync(join(outdir, 'frequency.txt.gz'), gzipSync(frequent.join('\n'), { level: 9 }));
+  licences.push(`popular-english-words (frequency.txt.gz: the first ${FREQUENCY_WORDS} words, in order)\n\nISC License, Copyright (c) Tim Koop\n`);
+
+  writeFileSync(join(outdir, 'definitions.json'), JSON.stringify({ dictionaries: definitions, frequency: 'frequency.txt.gz' }, null, 1));
+  writeFileSync(join(outdir, 'LICENSES.txt'), licences.join('\n-----\n\n'));
+}
+
+await copyDictionaries(join(root, 'server/out/dicts'));
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -1,16 +1,21 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { analyze } from './core/analyze';
 import { resolveSettings, type Settings } from './core/settings';
 import { skipReason } from './core/skip';
+import { spellingFindings, unknownWordMessage, type SpellingData } from './core/spell/check';
+import { nearestCspellWords } from './core/spell/cspellConfig';
+import { SpellEngines } from './core/spell/engine';
 import { LineIndex } from './core/text';
 import type { Finding } from './core/types';
 
-const USAGE = `Usage: star-notes check [--format text|json] [--settings FILE] PATH...
+const USAGE = `Usage: star-notes check [--format text|json] [--settings FILE] [--no-spelling] PATH...
 
-Checks the STAR stories in markdown files (directories are searched for *.md).
-  --format    text (default): file:line:col severity code message; json: one array
-  --settings  a JSON file with STAR Notes settings, e.g. {"minWords": 5}
+Checks the STAR stories and the spelling in markdown files (directories are searched for *.md).
+  --format       text (default): file:line:col severity code message; json: one array
+  --settings     a JSON file with STAR Notes settings, e.g. {"minWords": 5, "spelling": {"language": "en-GB"}}
+  --no-spelling  STAR findings only
+Words in the nearest cspell.json / .cspell.json / cspell.config.yaml count as spelled right.
 Exit code: 0 no error-level findings, 1 error-level findings, 2 usage or file errors.`;
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
@@ -32,29 +37,52 @@ interface Reported extends Finding {
   column: number;
 }
 
-export function checkFile(file: string, settings: Settings): { findings: Reported[]; skipped?: string } {
+const engines = new SpellEngines();
+
+export async function checkFile(file: string, settings: Settings): Promise<{ findings: Reported[]; skipped?: string }> {
   const text = readFileSync(file, 'utf8');
   const skipped = skipReason(text, settings);
   if (skipped) return { findings: [], skipped };
   const lines = new LineIndex(text);
+  const analysis = analyze(text, settings);
+  const findings = [...analysis.findings, ...(await spelling(file, analysis, settings))].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   return {
-    findings: analyze(text, settings).findings.map((finding) => {
+    findings: findings.map((finding) => {
       const line = lines.lineAt(finding.range[0]);
       return { ...finding, file, line: line + 1, column: finding.range[0] - lines.lineStart(line) + 1 };
     }),
   };
 }
 
-function main(argv: string[]): number {
+/** Spelling findings, each naming its best correction: a report is read once, so it says it all. */
+async function spelling(file: string, analysis: ReturnType<typeof analyze>, settings: Settings): Promise<Finding[]> {
+  if (!settings.spelling.enabled) return [];
+  const engine = await engines.get({ language: settings.spelling.language, dictionaries: settings.spelling.dictionaries.map((path) => resolve(path)) });
+  for (const error of engine.errors()) console.error(`star-notes: ${error}`);
+  const cspell = await nearestCspellWords(dirname(resolve(file)));
+  if (cspell?.error) console.error(`star-notes: ${cspell.file}: ${cspell.error}`);
+  const { words, userWords, ignoreWords } = settings.spelling;
+  const accepted = new Set([...words, ...userWords, ...ignoreWords, ...(cspell?.words ?? [])].map((word) => word.toLowerCase()));
+  return spellingFindings(analysis, engine, settings, accepted).map((finding) => {
+    if (finding.code !== 'spelling') return finding;
+    const { word } = finding.data as SpellingData;
+    const suggestions = engine.suggest(word).map((suggestion) => suggestion.word);
+    return { ...finding, message: unknownWordMessage(word, suggestions[0]), data: { word, suggestions } };
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h') return console.log(USAGE), 0;
   if (command !== 'check') return console.error(USAGE), 2;
   let format = 'text';
   let raw: unknown;
+  let checkSpelling = true;
   const paths: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format') format = rest[++i];
+    else if (arg === '--no-spelling') checkSpelling = false;
     else if (arg === '--settings') {
       try {
         raw = JSON.parse(readFileSync(rest[++i], 'utf8'));
@@ -66,7 +94,8 @@ function main(argv: string[]): number {
   }
   if (paths.length === 0 || (format !== 'text' && format !== 'json')) return console.error(USAGE), 2;
 
-  const { settings, warnings } = resolveSettings(raw);
+  const { settings: resolved, warnings } = resolveSettings(raw);
+  const settings = checkSpelling ? resolved : { ...resolved, spelling: { ...resolved.spelling, enabled: false } };
   for (const warning of warnings) console.error(`star-notes: ${warning}`);
   let files: string[];
   try {
@@ -78,7 +107,7 @@ function main(argv: string[]): number {
 
   const all: Reported[] = [];
   for (const file of files) {
-    const { findings, skipped } = checkFile(file, settings);
+    const { findings, skipped } = await checkFile(file, settings);
     if (skipped) console.error(`star-notes: ${file} ${skipped}`);
     all.push(...findings);
   }
@@ -92,4 +121,10 @@ function main(argv: string[]): number {
   return all.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`star-notes: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+  },
+);

@@ -8,7 +8,17 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
 import { createStarNotesService, type StarNotesService } from './lsp/service';
+import { FIX_ALL_KIND } from './lsp/spelling';
+
+/**
+ * Dictionaries take most of a second to load and parsing them blocks the thread, so they
+ * load just after the first document's STAR findings are out, or this long after start.
+ */
+const SPELLING_WARM_UP_DELAY_MS = 250;
+/** The workspace index starts after the first documents are checked: it is for later searches. */
+const WORKSPACE_INDEX_DELAY_MS = 1000;
 
 // Transport comes from argv: --stdio for any LSP client, --node-ipc from the VS Code client.
 const connection = createConnection(ProposedFeatures.all);
@@ -19,14 +29,18 @@ process.on('unhandledRejection', (reason) => connection.console.error(`STAR Note
 const documents = new TextDocuments(TextDocument);
 let service: StarNotesService;
 let registerConfiguration = false;
+let watchNotes = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; pullDiagnostics?: boolean };
   const canPullSettings = !!capabilities.workspace?.configuration;
   registerConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
+  watchNotes = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   service = createStarNotesService({
     connection,
+    workspaceFolders: folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri)),
     documents,
     canPullSettings,
     initialSettings: init.settings,
@@ -42,8 +56,9 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'STAR stories' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       completionProvider: { resolveProvider: false },
+      workspaceSymbolProvider: true,
       ...(offerPull ? { diagnosticProvider: { identifier: 'star-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'star-notes', version: '0.1.0' },
@@ -52,9 +67,13 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'starNotes' });
+  setTimeout(() => void service.warmUp(), SPELLING_WARM_UP_DELAY_MS);
+  setTimeout(() => service.indexWorkspace(watchNotes), WORKSPACE_INDEX_DELAY_MS);
 });
 
 connection.onDidChangeConfiguration((change) => service.configurationChanged((change.settings as { starNotes?: unknown } | null)?.starNotes));
+// The client watches cspell configuration files (any change may add or remove words), and the workspace's notes.
+connection.onDidChangeWatchedFiles((params) => service.watchedFilesChanged(params.changes));
 documents.onDidOpen((event) => service.opened(event.document.uri));
 documents.onDidChangeContent((event) => service.changed(event.document.uri));
 documents.onDidClose((event) => service.closed(event.document.uri));
@@ -63,6 +82,7 @@ connection.onDocumentSymbol((params) => service.provideDocumentSymbols(params));
 connection.onFoldingRanges((params) => service.provideFoldingRanges(params));
 connection.onCodeAction((params) => service.provideCodeActions(params));
 connection.onCompletion((params) => service.provideCompletions(params));
+connection.onWorkspaceSymbol((params) => service.provideWorkspaceSymbols(params));
 connection.languages.diagnostics.on((params) => service.provideDiagnostics(params));
 
 documents.listen(connection);

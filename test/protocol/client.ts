@@ -20,6 +20,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
+  type WorkspaceFolder,
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
@@ -33,6 +34,7 @@ export interface ClientOptions {
   /** Answers `workspace/configuration` for the `starNotes` section; undefined means the client can't. */
   settings?: () => unknown;
   initializationOptions?: unknown;
+  workspaceFolders?: WorkspaceFolder[];
 }
 
 /**
@@ -82,6 +84,7 @@ export class TestClient {
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders ?? null,
       capabilities,
       initializationOptions: options.initializationOptions,
     });

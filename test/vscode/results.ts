@@ -5,6 +5,8 @@
 export const RESULTS_ENV = 'STAR_NOTES_VSCODE_RESULTS';
 /** Optional mocha --grep pattern, passed from a runner's --grep. */
 export const GREP_ENV = 'STAR_NOTES_VSCODE_GREP';
+/** The VS Code user data folder of a run, where tests find the extension's output channel log. */
+export const USER_DATA_ENV = 'STAR_NOTES_VSCODE_USER_DATA';
 
 export interface TestResult {
   title: string;

@@ -2,30 +2,23 @@
 // scripts/prepare-code-server.sh) driven by headless Debian Chromium. The
 // extension and the tests run in code-server's Node extension host with the
 // real VS Code API; this machine cannot download a desktop VS Code.
-import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { killTree } from './processes';
+import type { Browser, Page } from 'playwright-core';
+import {
+  CodeServer,
+  abortable as abortableBy,
+  codeServerProblems,
+  freePort,
+  launchChromium,
+  remoteUri,
+  sleep as sleepBy,
+} from './code-server';
 import { printSummary, printTest, type TestRunResults } from './results';
 import { ARTIFACTS_DIR, REPO_ROOT, createSandbox, type Sandbox } from './sandbox';
 
-const CODE_SERVER_DIR = path.join(REPO_ROOT, '.cache/code-server-4.100.3');
-const CHROMIUM = '/usr/bin/chromium';
 const RUN_ARTIFACTS = path.join(ARTIFACTS_DIR, 'vscode');
-// Without the networking flags Chromium keeps dialling Google services, which
-// this machine's closed network refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const { values: options } = parseArgs({
   options: {
@@ -46,7 +39,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (interrupted) {
       // A second signal means cleanup itself is stuck: kill what we can, now.
-      killServer();
+      server?.kill();
       process.exit(130);
     }
     interrupted = true;
@@ -54,71 +47,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-let server: ChildProcess | undefined;
+let server: CodeServer | undefined;
 // Last resort for paths that skip the cleanup below (e.g. an uncaught error);
 // Playwright registers the same kind of handler for Chromium.
-process.on('exit', killServer);
+process.on('exit', () => server?.kill());
 
-function killServer(): void {
-  if (server?.pid) {
-    killTree(server.pid, { group: true });
-  }
-}
-
-/** How code-server ended, or undefined while it runs. */
-function serverExit(): string | undefined {
-  if (typeof server?.exitCode === 'number') {
-    return `code ${server.exitCode}`;
-  }
-  return server?.signalCode ?? undefined;
-}
-
-function abortable<T>(promise: Promise<T>): Promise<T> {
-  stop.signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(stop.signal.reason);
-    stop.signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => stop.signal.removeEventListener('abort', onAbort));
-  });
-}
-
-function sleep(ms: number): Promise<void> {
-  return abortable(new Promise((resolve) => setTimeout(resolve, ms)));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-function remoteUri(port: number, absolutePath: string): string {
-  const encoded = absolutePath.split('/').map(encodeURIComponent).join('/');
-  return `vscode-remote://127.0.0.1:${port}${encoded}`;
-}
-
-function tail(file: string, lines = 40): string {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
-  }
-}
+const abortable = <T>(promise: Promise<T>): Promise<T> => abortableBy(stop.signal, promise);
+const sleep = (ms: number): Promise<void> => sleepBy(stop.signal, ms);
 
 function checkPrerequisites(): void {
-  const problems: string[] = [];
-  if (!fs.existsSync(path.join(CODE_SERVER_DIR, '.prepared'))) {
-    problems.push(`code-server is not prepared in ${CODE_SERVER_DIR}: run npm run prepare:vscode`);
-  }
-  if (!fs.existsSync(CHROMIUM)) {
-    problems.push(`${CHROMIUM} is missing: run npm run prepare:vscode`);
-  }
+  const problems = codeServerProblems({ browser: true });
   if (!fs.existsSync(path.join(extensionDir, 'package.json'))) {
     problems.push(`no extension manifest in ${extensionDir}`);
   }
@@ -127,53 +65,6 @@ function checkPrerequisites(): void {
   }
   if (problems.length > 0) {
     throw new Error(problems.join('\n'));
-  }
-}
-
-async function startCodeServer(sandbox: Sandbox, port: number, logFile: string): Promise<void> {
-  const logFd = fs.openSync(logFile, 'a');
-  server = spawn(
-    process.execPath,
-    [
-      'out/node/entry.js',
-      '--bind-addr',
-      `127.0.0.1:${port}`,
-      '--auth',
-      'none',
-      '--disable-telemetry',
-      '--disable-update-check',
-      '--disable-workspace-trust',
-      '--user-data-dir',
-      sandbox.userDataDir,
-      '--extensions-dir',
-      sandbox.extensionsDir,
-      // Keeps code-server from writing a config file into the user's home.
-      '--config',
-      path.join(sandbox.root, 'config.yaml'),
-      sandbox.workspace,
-    ],
-    // Its own process group, so one signal reaches its extension host and the
-    // language server too.
-    { cwd: CODE_SERVER_DIR, env: sandbox.env, detached: true, stdio: ['ignore', logFd, logFd] },
-  );
-  fs.closeSync(logFd);
-
-  const healthz = `http://127.0.0.1:${port}/healthz`;
-  for (;;) {
-    if (serverExit()) {
-      throw new Error(`code-server exited early (${serverExit()}):\n${tail(logFile)}`);
-    }
-    try {
-      if ((await abortable(fetch(healthz, { signal: AbortSignal.timeout(2000) }))).ok) {
-        return;
-      }
-    } catch (err) {
-      if (stop.signal.aborted) {
-        throw err;
-      }
-      // Not listening yet.
-    }
-    await sleep(200);
   }
 }
 
@@ -214,8 +105,8 @@ async function waitForResults(progress: Progress, hostExit: Promise<number>): Pr
     if (exitCode !== undefined) {
       return progress.endedEarly(`the extension host exited with code ${exitCode}`);
     }
-    if (serverExit()) {
-      return progress.endedEarly(`code-server exited (${serverExit()})`);
+    if (server?.exit) {
+      return progress.endedEarly(`code-server exited (${server.exit})`);
     }
     await sleep(250);
   }
@@ -263,20 +154,20 @@ async function main(): Promise<number> {
   try {
     const port = await freePort();
     log(`starting code-server on port ${port}`);
-    await startCodeServer(sandbox, port, serverLog);
-
-    browser = await abortable(
-      chromium.launch({
-        executablePath: CHROMIUM,
-        args: CHROMIUM_ARGS,
-        headless: true,
-        // Signals are ours to handle so cleanup happens in one place.
-        handleSIGINT: false,
-        handleSIGTERM: false,
-        handleSIGHUP: false,
-        timeout: 60_000,
-      }),
+    server = await CodeServer.start(
+      {
+        port,
+        userDataDir: sandbox.userDataDir,
+        extensionsDir: sandbox.extensionsDir,
+        stateDir: path.join(sandbox.root, 'code-server'),
+        folder: sandbox.workspace,
+        env: sandbox.env,
+        logFile: serverLog,
+      },
+      stop.signal,
     );
+
+    browser = await launchChromium(stop.signal);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('console', (message) => fs.appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
     page.on('pageerror', (error) => fs.appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
@@ -305,7 +196,7 @@ async function main(): Promise<number> {
       await saveArtifacts(page, sandbox);
     }
     await Promise.race([browser?.close(), new Promise((resolve) => setTimeout(resolve, 10_000))]).catch(() => {});
-    killServer();
+    server?.kill();
     sandbox.dispose();
     log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }

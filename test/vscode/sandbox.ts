@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { GREP_ENV, RESULTS_ENV, type TestRunResults } from './results';
+import { GREP_ENV, RESULTS_ENV, USER_DATA_ENV, type TestRunResults } from './results';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test/artifacts');
 
 /** Quiet, offline-friendly defaults so nothing but the extension under test acts on its own. */
-const USER_SETTINGS = {
+export const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -52,7 +52,7 @@ export function createSandbox(grep?: string): Sandbox {
   fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   fs.mkdirSync(extensionsDir);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, [RESULTS_ENV]: resultsFile, [GREP_ENV]: grep };
+  const env: NodeJS.ProcessEnv = { ...process.env, [RESULTS_ENV]: resultsFile, [GREP_ENV]: grep, [USER_DATA_ENV]: userDataDir };
   for (const key of Object.keys(env)) {
     // Variables from an enclosing VS Code (integrated terminal, CI tasks) make
     // code-server and Electron talk to that instance instead of starting

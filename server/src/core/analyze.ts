@@ -1,34 +1,196 @@
+import type { Root, RootContent } from 'mdast';
 import { Directives } from './directives';
-import { buildModel, type StarDocument } from './model';
+import { BlockParser, finish, type Piece } from './incremental';
+import { labelMatcher } from './labels';
+import { assembleModel, buildModel, markerEvents, shiftEvents, type MarkerEvent, type StarDocument, type Story } from './model';
 import { parseMarkdown } from './parse';
-import { RULES } from './rules';
+import { RULES, type RuleFinding } from './rules';
 import type { Settings } from './settings';
-import type { Finding } from './types';
+import { countWords, LineIndex } from './text';
+import { STAR_KINDS, type Finding } from './types';
+
+/** A piece of the document that was parsed on its own; its nodes are in `doc.root` too. */
+export interface AnalyzedBlock {
+  start: number;
+  text: string;
+  children: readonly RootContent[];
+}
 
 export interface Analysis {
   doc: StarDocument;
   directives: Directives;
   /** STAR findings with the user's severities applied and disabled ones removed. */
   findings: Finding[];
+  /**
+   * The pieces the text was parsed in, in order. A piece whose text is unchanged from the last
+   * version parsed the same, so work per piece (spelling) can be remembered by its text.
+   */
+  blocks: readonly AnalyzedBlock[];
 }
 
 export function analyze(text: string, settings: Settings): Analysis {
   const root = parseMarkdown(text);
   const doc = buildModel(text, root, settings);
   const directives = new Directives(text, root);
-  return { doc, directives, findings: directives.filter(starFindings(doc, settings)) };
+  return { doc, directives, findings: directives.filter(starFindings(doc, settings)), blocks: [{ start: 0, text, children: root.children }] };
 }
 
-export function starFindings(doc: StarDocument, settings: Settings): Finding[] {
-  const context = { text: doc.text, settings };
+/**
+ * False when `text` cannot hold a story, so a caller may skip parsing it: every story has a
+ * marker whose label, ignoring case, spacing and a plural "s", is a STAR alias. Only a
+ * character reference in a heading could spell one without the letters showing.
+ */
+export function mayHaveStories(text: string, aliases: Settings['aliases']): boolean {
+  const labels = STAR_KINDS.flatMap((kind) => aliases[kind]);
+  if (/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text) || labels.some((label) => /[^\p{L}\s]/u.test(label))) return true;
+  const words = labels.map((label) => label.trim().replace(/s$/i, '').split(/\s+/).join('[\\s\\u00a0]+'));
+  return new RegExp(words.join('|'), 'i').test(text);
+}
+
+export function starFindings(doc: StarDocument, settings: Settings, check: (story: Story) => RuleFinding[] = (story) => checkStory(story, doc.text, settings)): Finding[] {
   const findings: Finding[] = [];
   for (const story of doc.stories) {
-    for (const rule of RULES) {
-      for (const finding of rule.check(story, context)) {
-        const severity = settings.severity[finding.code] ?? 'warning';
-        if (severity !== 'off') findings.push({ ...finding, severity });
-      }
+    for (const finding of check(story)) {
+      const severity = settings.severity[finding.code] ?? 'warning';
+      if (severity !== 'off') findings.push({ ...finding, severity });
     }
   }
   return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+function checkStory(story: Story, text: string, settings: Settings): RuleFinding[] {
+  const context = { text, settings };
+  return RULES.flatMap((rule) => rule.check(story, context));
+}
+
+/**
+ * `analyze` for one document across its versions: it parses in pieces and re-parses only the
+ * pieces an edit touched (incremental.ts), keeps each piece's marker events, word counts per
+ * section text, and rule findings per story, so a one-character edit re-checks one story.
+ * Gives the same analysis as `analyze`.
+ */
+export class DocumentAnalyzer {
+  readonly #parser = new BlockParser();
+  readonly #events = new WeakMap<Piece, { aliases: Settings['aliases']; events: MarkerEvent[]; directives: boolean }>();
+  #words = new Map<string, number>();
+  #last?: { text: string; settings: Settings; stories: readonly CheckedStory[] };
+
+  analyze(text: string, settings: Settings): Analysis {
+    return finish(this.steps(text, settings));
+  }
+
+  /** The same analysis, pausing after each piece it parses so a caller can let other work through. */
+  *steps(text: string, settings: Settings): Generator<void, Analysis> {
+    const { root, pieces } = yield* this.#parser.steps(text);
+    const matcher = labelMatcher(settings.aliases);
+    const events: MarkerEvent[] = [];
+    const withDirectives: RootContent[] = [];
+    for (const placed of pieces) {
+      const { piece, offset } = placed;
+      let known = this.#events.get(piece);
+      if (!known || known.aliases !== settings.aliases) {
+        const own: Root = { type: 'root', children: piece.ownChildren };
+        known = { aliases: settings.aliases, events: markerEvents(piece.text, own, matcher), directives: piece.text.includes('star-notes-') };
+        this.#events.set(piece, known);
+        yield;
+      }
+      for (const event of shiftEvents(known.events, offset)) events.push(event);
+      if (known.directives) withDirectives.push(...placed.children);
+    }
+
+    const words = new Map<string, number>();
+    const doc = assembleModel(text, root, events, (section) => {
+      let count = this.#words.get(section) ?? words.get(section);
+      if (count === undefined) count = countWords(section);
+      words.set(section, count);
+      return count;
+    });
+    this.#words = words;
+
+    const lines = new LineIndex(text);
+    const directives = new Directives(text, { type: 'root', children: withDirectives }, lines);
+    const checked = new Map<Story, CheckedStory>();
+    const reuse = this.#last?.settings === settings ? reusable(this.#last, text) : () => undefined;
+    for (const story of doc.stories) {
+      const base = story.range[0];
+      const line = lines.lineAt(base);
+      let relative = reuse(story, line);
+      if (!relative) {
+        relative = checkStory(story, text, settings).map((finding) => ({ ...finding, range: [finding.range[0] - base, finding.range[1] - base] as const }));
+        yield;
+      }
+      checked.set(story, { story, line, relative });
+    }
+    const findings = directives.filter(
+      starFindings(doc, settings, (story) => {
+        const base = story.range[0];
+        return checked.get(story)!.relative.map((finding) => ({ ...finding, range: [finding.range[0] + base, finding.range[1] + base] }));
+      }),
+    );
+    this.#last = { text, settings, stories: [...checked.values()] };
+    const blocks = pieces.map((placed) => ({ start: placed.offset, text: placed.piece.text, get children() { return placed.children; } }));
+    return { doc, directives, findings, blocks };
+  }
+}
+
+interface CheckedStory {
+  story: Story;
+  line: number;
+  /** Rule findings with ranges relative to the story's start. */
+  relative: readonly RuleFinding[];
+}
+
+/**
+ * The findings of the last version's story that reads the same as `story`: what rules read is
+ * the story's text, its shape relative to its start, and its first line (duplicate-section
+ * names a line). Text outside the edit is unchanged, so only the shape needs comparing.
+ * Rules' `data` holds no offsets, so only ranges move.
+ */
+function reusable(last: { text: string; stories: readonly CheckedStory[] }, text: string) {
+  const before = commonPrefix(last.text, text);
+  const after = commonSuffix(last.text, text, before);
+  const delta = text.length - last.text.length;
+  const byStart = new Map(last.stories.map((checked) => [checked.story.range[0], checked]));
+  return (story: Story, line: number): readonly RuleFinding[] | undefined => {
+    const [start, end] = story.range;
+    const old = byStart.get(end <= before ? start : start >= text.length - after ? start - delta : -1);
+    if (!old || old.line !== line || !sameShape(old.story, old.story.range[0], story, start)) return undefined;
+    return old.relative;
+  };
+}
+
+/** Chunks compared natively before the character at which two texts part is looked for. */
+const CHUNK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Common suffix length, not reaching into a common prefix of length `prefix`. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  while (i + CHUNK <= max && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+const OFFSET_KEYS = new Set(['range', 'markerRange', 'contentRange', 'blockStart', 'subtree']);
+
+/** Deep equality of plain data, with offsets compared relative to each story's start; an offset it doesn't know is compared as is, which only costs a re-check. */
+function sameShape(a: unknown, baseA: number, b: unknown, baseB: number, key = ''): boolean {
+  if (OFFSET_KEYS.has(key)) {
+    if (typeof a === 'number' && typeof b === 'number') return a - baseA === b - baseB;
+    if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, i) => value - baseA === b[i] - baseB);
+  }
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((value, i) => sameShape(value, baseA, b[i], baseB));
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => sameShape((a as Record<string, unknown>)[k], baseA, (b as Record<string, unknown>)[k], baseB, k));
 }

@@ -56,18 +56,19 @@ export interface StarDocument {
 
 export const DOCUMENT_STORY_TITLE = 'this document';
 
-interface HeadingEvent {
+export interface HeadingEvent {
   type: 'heading';
   start: number;
   info: HeadingInfo;
   marker?: Omit<Section, 'contentRange' | 'words'> & { contentStart: number };
 }
-interface LabelEvent {
+export interface LabelEvent {
   type: 'label';
   start: number;
   marker: Omit<Section, 'contentRange' | 'words'> & { contentStart: number };
 }
-type MarkerEvent = HeadingEvent | LabelEvent;
+/** What the model takes from the syntax tree: each heading, and each label that starts a section. */
+export type MarkerEvent = HeadingEvent | LabelEvent;
 
 const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
 const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
@@ -104,13 +105,18 @@ export function matchLabel(
 
 /** Builds the STAR model: which headings are stories, and which sections each has. */
 export function buildModel(text: string, root: Root, settings: Pick<Settings, 'aliases'>): StarDocument {
-  const matcher = labelMatcher(settings.aliases);
-  const events: MarkerEvent[] = [];
-  const headings: HeadingInfo[] = [];
+  return assembleModel(text, root, markerEvents(text, root, labelMatcher(settings.aliases)));
+}
 
+/**
+ * The marker events of a tree, in document order. Each depends only on its own node, so a caller
+ * that parses in pieces can keep them per piece and move them with `shiftEvents`.
+ */
+export function markerEvents(text: string, root: Root, matcher: LabelMatcher): MarkerEvent[] {
+  const events: MarkerEvent[] = [];
   visit(root, (node, index, parent) => {
     if (node.type === 'heading') {
-      events.push(headingEvent(text, node, matcher, headings));
+      events.push(headingEvent(text, node, matcher));
       return 'skip';
     }
     if (node.type === 'paragraph') {
@@ -121,18 +127,46 @@ export function buildModel(text: string, root: Root, settings: Pick<Settings, 'a
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'table' || node.type === 'definition') return 'skip';
     return undefined;
   });
-
-  assignSubtrees(headings, text.length);
-  return { text, root, stories: groupStories(text, events), headings };
+  return events;
 }
 
-function headingEvent(text: string, node: Heading, matcher: LabelMatcher, headings: HeadingInfo[]): HeadingEvent {
+/**
+ * The model from the marker events of the whole document; takes ownership of the events.
+ * `count` lets a caller that sees the same section text again remember its word count.
+ */
+export function assembleModel(text: string, root: Root, events: MarkerEvent[], count: (text: string) => number = countWords): StarDocument {
+  const headings = events.flatMap((event) => (event.type === 'heading' ? [event.info] : []));
+  assignSubtrees(headings, text.length);
+  return { text, root, stories: groupStories(text, events, count), headings };
+}
+
+/** Copies of `events` moved by `delta` characters; copies, because the model completes them in place. */
+export function shiftEvents(events: readonly MarkerEvent[], delta: number): MarkerEvent[] {
+  const range = ([start, end]: OffsetRange): [number, number] => [start + delta, end + delta];
+  const marker = <M extends LabelEvent['marker']>(m: M): M => ({
+    ...m,
+    blockStart: m.blockStart + delta,
+    markerRange: range(m.markerRange),
+    contentStart: m.contentStart + delta,
+  });
+  return events.map((event) =>
+    event.type === 'label'
+      ? { ...event, start: event.start + delta, marker: marker(event.marker) }
+      : {
+          ...event,
+          start: event.start + delta,
+          info: { ...event.info, range: range(event.info.range), subtree: range(event.info.subtree) },
+          marker: event.marker && marker(event.marker),
+        },
+  );
+}
+
+function headingEvent(text: string, node: Heading, matcher: LabelMatcher): HeadingEvent {
   const start = node.position?.start.offset ?? 0;
   const end = node.position?.end.offset ?? start;
   const headingText = toString(node).trim();
   const split = splitHeadingLabel(headingText, matcher);
   const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], marker: split?.kind };
-  headings.push(info);
   if (!split) return { type: 'heading', start, info };
   let contentStart = end;
   if (split.rest) {
@@ -197,7 +231,7 @@ function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
   for (const heading of open) heading.subtree[1] = textEnd;
 }
 
-function groupStories(text: string, events: MarkerEvent[]): Story[] {
+function groupStories(text: string, events: MarkerEvent[], count: (text: string) => number): Story[] {
   const stories = new Map<HeadingInfo | undefined, Story>();
   const stack: HeadingInfo[] = [];
   for (let i = 0; i < events.length; i++) {
@@ -218,7 +252,7 @@ function groupStories(text: string, events: MarkerEvent[]): Story[] {
       const { contentStart, ...marker } = event.marker;
       const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
       const start = skipWhitespace(text, contentStart, end);
-      story.sections.push({ ...marker, contentRange: [start, end], words: countWords(text.slice(start, end)) });
+      story.sections.push({ ...marker, contentRange: [start, end], words: count(text.slice(start, end)) });
     }
     if (event.type === 'heading') stack.push(event.info);
   }

@@ -18,8 +18,12 @@ export type OutlineMode = 'stories' | 'headings';
 export interface SpellingSettings {
   enabled: boolean;
   language: 'en-US' | 'en-GB';
+  /** Workspace words (the "Add to workspace words" fix writes here). */
   words: string[];
+  /** The user's own words across workspaces (the "Add to user words" fix writes here). */
+  userWords: string[];
   ignoreWords: string[];
+  /** Extra word lists: paths, relative ones against the workspace folder. */
   dictionaries: string[];
 }
 
@@ -53,7 +57,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   aliases: DEFAULT_ALIASES,
   outline: 'stories',
   maxFileSize: 2 * 1024 * 1024,
-  spelling: { enabled: true, language: 'en-US' as const, words: [], ignoreWords: [], dictionaries: [] },
+  spelling: { enabled: true, language: 'en-US' as const, words: [], userWords: [], ignoreWords: [], dictionaries: [] },
 });
 
 export interface ResolvedSettings {
@@ -160,7 +164,7 @@ function resolveSpelling(
     return { ...defaults };
   }
   const prefix = 'starNotes.spelling.';
-  const words = (key: 'words' | 'ignoreWords' | 'dictionaries'): string[] => {
+  const words = (key: 'words' | 'userWords' | 'ignoreWords' | 'dictionaries'): string[] => {
     const value = raw[key];
     if (value === undefined) return [];
     if (Array.isArray(value)) return value.filter((word): word is string => typeof word === 'string' && word.trim().length > 0).map((word) => word.trim());
@@ -178,6 +182,7 @@ function resolveSpelling(
     enabled: bool('enabled', defaults.enabled, raw, prefix),
     language,
     words: words('words'),
+    userWords: words('userWords'),
     ignoreWords: words('ignoreWords'),
     dictionaries: words('dictionaries'),
   };

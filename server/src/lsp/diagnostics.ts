@@ -76,7 +76,8 @@ export class DiagnosticsProvider {
 
       const settings = await this.#deps.settings(uri);
       if (!isCurrent()) return;
-      const result = this.#collect(document, settings);
+      const result = await this.#collect(document, settings);
+      if (!isCurrent()) return;
       if (!result) return void send([]);
       if (result.pending.length === 0) return void send(result.ready);
       void send(result.ready);
@@ -90,14 +91,16 @@ export class DiagnosticsProvider {
   /** Every finding for a document, waiting for slow sources (pull diagnostics, CLI-like callers). */
   async findings(document: TextDocument): Promise<Finding[]> {
     const settings = await this.#deps.settings(document.uri);
-    const result = this.#collect(document, settings);
+    const result = await this.#collect(document, settings);
     if (!result) return [];
     return sorted([...result.ready, ...(await Promise.all(result.pending)).flat()]);
   }
 
-  #collect(document: TextDocument, settings: Settings): { ready: Finding[]; pending: Promise<Finding[]>[] } | undefined {
+  async #collect(document: TextDocument, settings: Settings): Promise<{ ready: Finding[]; pending: Promise<Finding[]>[] } | undefined> {
     if (!settings.enable) return undefined;
-    const analysis = this.#deps.analyses.get(document, settings);
+    // Undefined when a newer version superseded this one; that version gets its own check.
+    const analysis = await this.#deps.analyses.analyze(document, settings);
+    if (!analysis) return undefined;
     if (analysis.skipped !== undefined) {
       this.#deps.onSkip(document, analysis.skipped);
       return undefined;

@@ -8,10 +8,14 @@ import type {
   DocumentDiagnosticParams,
   DocumentSymbol,
   DocumentSymbolParams,
+  FileEvent,
   FoldingRange,
   FoldingRangeParams,
+  SymbolInformation,
   TextDocuments,
+  WorkspaceSymbolParams,
 } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
@@ -21,7 +25,9 @@ import { completions } from './completion';
 import { DiagnosticsProvider, toDiagnostic, type FindingSource } from './diagnostics';
 import { foldingRanges } from './folding';
 import { SettingsStore } from './settings';
+import { SpellingProvider } from './spelling';
 import { documentSymbols } from './symbols';
+import { NOTES_FILE, WorkspaceIndex } from './workspace';
 
 export interface ServiceOptions {
   connection: Connection;
@@ -30,6 +36,8 @@ export interface ServiceOptions {
   initialSettings: unknown;
   edits: EditCapabilities;
   sources?: readonly FindingSource[];
+  /** Workspace folders as file paths. */
+  workspaceFolders?: readonly string[];
 }
 
 /**
@@ -40,6 +48,16 @@ export function createStarNotesService(options: ServiceOptions) {
   const { connection, documents, edits } = options;
   const settings = new SettingsStore(connection, options.canPullSettings, options.initialSettings);
   const analyses = new AnalysisCache();
+  const spelling = new SpellingProvider({
+    workspaceFolders: () => options.workspaceFolders ?? [],
+    warn: (message) => void connection.window.showWarningMessage(message),
+  });
+  const workspace = new WorkspaceIndex({
+    folders: options.workspaceFolders ?? [],
+    settings: (uri) => settings.get(uri),
+    progress: () => connection.window.createWorkDoneProgress(),
+    log: (message) => connection.console.info(message),
+  });
   const skipNotices = new Set<string>();
   /** `TextDocuments` reports an open as a content change too; the open already scheduled a check. */
   const justOpened = new Set<string>();
@@ -47,7 +65,7 @@ export function createStarNotesService(options: ServiceOptions) {
     connection,
     analyses,
     settings: (uri) => settings.get(uri),
-    sources: options.sources ?? [],
+    sources: [...(options.sources ?? []), spelling.source],
     document: (uri) => documents.get(uri),
     onSkip(document, reason) {
       const key = `${document.uri}\n${reason}`;
@@ -63,8 +81,8 @@ export function createStarNotesService(options: ServiceOptions) {
     if (!document) return undefined;
     const current = await settings.get(uri);
     if (!current.enable) return undefined;
-    const analysis = analyses.get(document, current);
-    if (analysis.skipped !== undefined) return undefined;
+    const analysis = await analyses.analyze(document, current);
+    if (!analysis || analysis.skipped !== undefined) return undefined;
     return { document, analysis, settings: current };
   }
 
@@ -93,6 +111,28 @@ export function createStarNotesService(options: ServiceOptions) {
     recheckAll() {
       for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
     },
+    /** Loads the spelling dictionaries in the background, for the settings a first document will likely have. */
+    async warmUp() {
+      await spelling.warmUp(await settings.get(''));
+    },
+    cspellFilesChanged() {
+      spelling.cspellFilesChanged();
+      for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+    },
+    /** Indexes the workspace's notes in the background; `watch` when the client lets us register for file changes. */
+    indexWorkspace(watch: boolean) {
+      if (watch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+      void workspace.indexAll();
+    },
+    /** Notes go to the workspace index; anything else watched is a cspell configuration file. */
+    watchedFilesChanged(changes: FileEvent[]) {
+      const notes = changes.filter((change) => NOTES_FILE.test(change.uri));
+      if (notes.length > 0) workspace.filesChanged(notes);
+      if (notes.length < changes.length) this.cspellFilesChanged();
+    },
+    provideWorkspaceSymbols(params: WorkspaceSymbolParams): SymbolInformation[] {
+      return workspace.symbols(params.query);
+    },
 
     async provideDocumentSymbols(params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
       const found = await analysisOf(params.textDocument.uri);
@@ -104,7 +144,9 @@ export function createStarNotesService(options: ServiceOptions) {
     },
     async provideCodeActions(params: CodeActionParams): Promise<CodeAction[]> {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? starCodeActions(found.document, found.analysis, params, edits) : [];
+      if (!found) return [];
+      const spellingActions = await spelling.codeActions(found.document, found.analysis, params, found.settings, edits);
+      return [...starCodeActions(found.document, found.analysis, params, edits), ...spellingActions];
     },
     async provideCompletions(params: CompletionParams): Promise<CompletionItem[]> {
       const found = await analysisOf(params.textDocument.uri);

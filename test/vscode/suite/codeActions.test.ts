@@ -37,13 +37,24 @@ suite('Code actions', () => {
     const { fix } = await waitFor(
       'a quick fix for missing-action',
       async () => {
-        const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          missingAction.range,
-          vscode.CodeActionKind.QuickFix.value,
-          10,
-        );
+        let actions: (vscode.CodeAction | vscode.Command)[];
+        try {
+          actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider',
+            uri,
+            missingAction.range,
+            vscode.CodeActionKind.QuickFix.value,
+            10,
+          );
+        } catch (err) {
+          // The workbench cancels a code action request when the providers
+          // registered for the document change while it waits (as other
+          // extensions start up); the lightbulb simply asks again, and so do we.
+          if ((err as Error).message === 'Canceled') {
+            return { titles: ['(request canceled)'], fix: undefined };
+          }
+          throw err;
+        }
         const fixes = actions.filter((a): a is vscode.CodeAction => typeof a.command !== 'string');
         return { titles: fixes.map((a) => a.title), fix: fixes.find((a) => /\baction\b/i.test(a.title)) };
       },

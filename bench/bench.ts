@@ -1,0 +1,349 @@
+/**
+ * `npm run bench`: STAR Notes against its floor (remark alone) and its peer (cspell, the engine
+ * of Code Spell Checker) on the same generated notes, in process and over LSP. Prints a table
+ * and writes bench/results.json. Absolute times vary by machine; the ratios are what we track.
+ *
+ *   --quick        two small sizes, one file each (a smoke run; results go to the temp folder)
+ *   --out FILE     where to write the results
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { DocumentAnalyzer } from '../server/src/core/analyze';
+import { resolveSettings } from '../server/src/core/settings';
+import { spellingFindings } from '../server/src/core/spell/check';
+import { SpellEngine } from '../server/src/core/spell/engine';
+import { generateNotes } from './corpus';
+import { BenchClient } from './lsp';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const outIndex = args.indexOf('--out');
+const OUT = outIndex >= 0 ? resolve(args[outIndex + 1]) : quick ? join(os.tmpdir(), 'star-notes-bench', 'results.json') : join(__dirname, 'results.json');
+
+interface Size {
+  label: string;
+  bytes: number;
+  /** Files of this size, each from its own seed: the spelling engine's block cache must not make later runs look warm. */
+  files: number;
+  /** Time edits, in process and as a burst over LSP (not for the largest size: the targets name 100 KB and 1 MB). */
+  edits: boolean;
+}
+
+const SIZES: Size[] = quick
+  ? [
+      { label: '10 KB', bytes: 10_000, files: 1, edits: true },
+      { label: '50 KB', bytes: 50_000, files: 1, edits: true },
+    ]
+  : [
+      { label: '10 KB', bytes: 10_000, files: 5, edits: true },
+      { label: '100 KB', bytes: 100_000, files: 3, edits: true },
+      { label: '1 MB', bytes: 1_000_000, files: 1, edits: true },
+      { label: '5 MB', bytes: 5_000_000, files: 1, edits: false },
+    ];
+/** The workspace index target: a thousand notes files, 20 MB in all. */
+const WORKSPACE = quick ? { files: 20, bytes: 20_000 } : { files: 1000, bytes: 20_000 };
+const BURST_EDITS = 50;
+const BURST_INTERVAL_MS = 30;
+const CORE_EDITS = 10;
+/** Long enough for the server's spelling warm-up to be over. */
+const WARM_UP_MS = 3000;
+/** Big enough for the 5 MB notes; the default skips files over 2 MB. */
+const SERVER_SETTINGS = { maxFileSize: 64 * 1024 * 1024 };
+
+/** cspell's package exports neither its CLI script nor its package.json. */
+const PACKAGES = join(__dirname, '..', 'node_modules');
+const settings = resolveSettings(SERVER_SETTINGS).settings;
+const floor = unified().use(remarkParse);
+const dir = join(os.tmpdir(), 'star-notes-bench');
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value: number | undefined, digits = 1) => (value === undefined ? undefined : Number(value.toFixed(digits)));
+
+function timed<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+async function timedAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+/** A one-character edit in the middle of the prose, as a typist makes them. */
+function typingSpot(text: string): { offset: number; line: number; character: number } {
+  const lines = text.split('\n');
+  let line = lines.length >> 1;
+  while (line < lines.length - 1 && !/^[A-Z][a-z]+ \w/.test(lines[line])) line++;
+  const offset = lines.slice(0, line).reduce((sum, l) => sum + l.length + 1, 0) + 5;
+  return { offset, line, character: 5 };
+}
+
+interface Measured {
+  star: number;
+  total: number;
+  findings: number;
+}
+
+async function main() {
+  mkdirSync(dir, { recursive: true });
+  const cspellLib = await import('cspell-lib');
+  const cspellBin = join(PACKAGES, 'cspell', 'bin.mjs');
+  const engine = await SpellEngine.create({ language: settings.spelling.language, dictionaries: [] });
+
+  const checkWithCspell = (file: string, text: string) =>
+    cspellLib.spellCheckDocument({ uri: pathToFileURL(file).href, text, languageId: 'markdown', locale: 'en' }, { generateSuggestions: false, noConfigSearch: true }, {});
+  const ours = (analyzer: DocumentAnalyzer, text: string): Measured => {
+    const start = performance.now();
+    const analysis = analyzer.analyze(text, settings);
+    const star = performance.now() - start;
+    const spelling = spellingFindings(analysis, engine, settings, new Set());
+    return { star, total: performance.now() - start, findings: analysis.findings.length + spelling.length };
+  };
+
+  // Warm every contender up on notes none of the measured files share, so first-call costs are their own line.
+  const warm = generateNotes(20_000, 999);
+  const warmFile = join(dir, 'warm.md');
+  writeFileSync(warmFile, warm);
+  const [, cspellFirst] = await timedAsync(() => checkWithCspell(warmFile, warm));
+  floor.parse(warm);
+  ours(new DocumentAnalyzer(), warm);
+
+  const results = [];
+  for (const size of SIZES) {
+    const rows = { floor: [] as number[], star: [] as number[], core: [] as number[], findings: [] as number[], cspellLib: [] as number[], cspellCli: [] as number[], editStar: [] as number[], edit: [] as number[] };
+    const files: { file: string; text: string }[] = [];
+    for (let i = 0; i < size.files; i++) {
+      const text = generateNotes(size.bytes, 1000 + i);
+      const file = join(dir, `notes-${size.bytes}-${i}.md`);
+      writeFileSync(file, text);
+      files.push({ file, text });
+    }
+    for (const { file, text } of files) {
+      rows.floor.push(timed(() => floor.parse(text))[1]);
+      rows.cspellLib.push((await timedAsync(() => checkWithCspell(file, text)))[1]);
+      const cli = performance.now();
+      // Run from the notes' folder: cspell checks no file outside its working directory.
+      const checked = spawnSync(process.execPath, [cspellBin, '--no-progress', '--no-summary', '--no-cache', basename(file)], { cwd: dir, encoding: 'utf8' });
+      if (!checked.stdout.includes('Unknown word')) throw new Error(`cspell CLI found nothing in ${file}: ${checked.stderr}`);
+      rows.cspellCli.push(performance.now() - cli);
+      const analyzer = new DocumentAnalyzer();
+      const first = ours(analyzer, text);
+      rows.star.push(first.star);
+      rows.core.push(first.total);
+      rows.findings.push(first.findings);
+      if (!size.edits) continue;
+      const { offset } = typingSpot(text);
+      let edited = text;
+      for (let e = 0; e < CORE_EDITS; e++) {
+        edited = edited.slice(0, offset + e) + 'x' + edited.slice(offset + e);
+        const measured = ours(analyzer, edited);
+        rows.editStar.push(measured.star);
+        rows.edit.push(measured.total);
+      }
+    }
+    const { file, text } = files[0];
+    const starOnly = await overLsp(file, text, size.edits, false);
+    const lsp = await overLsp(file, text, size.edits, true);
+    const mb = text.length / 1e6;
+    const floorMs = median(rows.floor);
+    const result = {
+      size: size.label,
+      bytes: text.length,
+      files: size.files,
+      floorMs: round(floorMs),
+      core: { starMs: round(median(rows.star)), totalMs: round(median(rows.core)), mbPerS: round(mb / (median(rows.core) / 1000), 2), findings: median(rows.findings) },
+      coreEdit: size.edits ? { starMs: round(median(rows.editStar)), totalMs: round(median(rows.edit)) } : undefined,
+      cspell: { libMs: round(median(rows.cspellLib)), cliMs: round(median(rows.cspellCli)) },
+      lsp: { starOnly, withSpelling: lsp },
+      ratios: {
+        coreVsFloor: round(median(rows.core) / floorMs, 2),
+        starVsFloor: round(median(rows.star) / floorMs, 2),
+        coreVsCspellLib: round(median(rows.core) / median(rows.cspellLib), 2),
+        coreVsCspellCli: round(median(rows.core) / median(rows.cspellCli), 2),
+        openVsFloor: round(lsp.openMs / floorMs, 2),
+        openStarOnlyVsFloor: round(starOnly.openMs / floorMs, 2),
+        editVsCspellLib: lsp.burst ? round(lsp.burst.ms / median(rows.cspellLib), 2) : undefined,
+      },
+    };
+    results.push(result);
+    console.error(`${size.label}: done`);
+  }
+
+  const workspace = await workspaceIndex();
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: os.cpus()[0]?.model,
+      cores: os.cpus().length,
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()}`,
+      node: process.version,
+      loadAverageAtStart: os.loadavg().map((load) => round(load, 2)),
+    },
+    cspell: { version: JSON.parse(readFileSync(join(PACKAGES, 'cspell-lib', 'package.json'), 'utf8')).version, firstCallMs: round(cspellFirst) },
+    burst: { edits: BURST_EDITS, intervalMs: BURST_INTERVAL_MS },
+    results,
+    workspace,
+  };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
+  printTable(report);
+  console.log(`\nWritten to ${OUT}`);
+}
+
+/**
+ * Over LSP, with a server of its own. With `spelling` off the times are STAR Notes' own; with it
+ * on they wait for the diagnostics that include spelling. The probe document opened first loads
+ * the dictionaries and the folder's cspell settings, as the first document of a session does.
+ */
+async function overLsp(file: string, text: string, burst: boolean, spelling: boolean) {
+  const client = await BenchClient.start({ ...SERVER_SETTINGS, spelling: { enabled: spelling } });
+  const done = spelling ? hasSpelling : () => true;
+  const probe = pathToFileURL(join(dir, 'probe.md')).href;
+  const probeSent = await client.open(probe, generateNotes(10_000, 77));
+  const probeDiagnosed = await client.diagnostics(probe, 1);
+  await client.diagnostics(probe, 1, done);
+  // The dictionaries load in the background even with spelling off; measure after that.
+  if (!spelling) await sleep(WARM_UP_MS);
+
+  const uri = pathToFileURL(file).href;
+  const sent = await client.open(uri, text);
+  const symbolLatencies: number[] = [];
+  let opened = false;
+  const diagnosed = client.diagnostics(uri, 1, done).finally(() => (opened = true));
+  while (!opened) {
+    symbolLatencies.push(await client.symbolsLatency(probe));
+    await sleep(50);
+  }
+  const open = await diagnosed;
+
+  let burstResult;
+  if (burst) {
+    const { line, character } = typingSpot(text);
+    const first = client.version(uri) + 1;
+    let last = 0;
+    for (let i = 0; i < BURST_EDITS; i++) {
+      if (i > 0) await sleep(BURST_INTERVAL_MS);
+      last = await client.insert(uri, line, character + i, 'x');
+    }
+    const final = client.version(uri);
+    const settled = await client.diagnostics(uri, final, done);
+    burstResult = {
+      ms: round(settled.at - last)!,
+      stalePublishes: client.published.filter((p) => p.params.uri === uri && p.params.version! >= first && p.params.version! < final).length,
+    };
+  }
+  const result = {
+    startMs: round(client.startMs),
+    startToFirstDiagnosticsMs: round(probeDiagnosed.at - client.spawnedAt),
+    probeOpenMs: round(probeDiagnosed.at - probeSent),
+    openMs: round(open.at - sent)!,
+    symbolsWhileOpening: { requests: symbolLatencies.length, maxMs: round(Math.max(0, ...symbolLatencies)), medianMs: round(symbolLatencies.length ? median(symbolLatencies) : 0) },
+    burst: burstResult,
+    peakRssMB: round(client.peakRssMb(), 0),
+  };
+  await client.stop();
+  return result;
+}
+
+/** Indexing a workspace of notes: from `initialized` to the end of the progress it reports. */
+async function workspaceIndex() {
+  const folder = join(dir, 'workspace');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  let bytes = 0;
+  for (let i = 0; i < WORKSPACE.files; i++) {
+    const text = generateNotes(WORKSPACE.bytes, 5000 + i);
+    bytes += text.length;
+    writeFileSync(join(folder, `notes-${i}.md`), text);
+  }
+  let begun = 0;
+  let ended = 0;
+  const client = await BenchClient.start(SERVER_SETTINGS, {
+    folder,
+    onProgress: (kind) => {
+      if (kind === 'begin') begun = performance.now();
+      if (kind === 'end') ended = performance.now();
+    },
+  });
+  const probe = pathToFileURL(join(dir, 'probe.md')).href;
+  await client.open(probe, generateNotes(10_000, 77));
+  const latencies: number[] = [];
+  while (!ended) {
+    latencies.push(await client.symbolsLatency(probe));
+    await sleep(50);
+  }
+  const result = {
+    files: WORKSPACE.files,
+    bytes,
+    indexMs: round(ended - begun)!,
+    symbolsWhileIndexing: { requests: latencies.length, maxMs: round(Math.max(...latencies)), medianMs: round(median(latencies)) },
+    peakRssMB: round(client.peakRssMb(), 0),
+  };
+  await client.stop();
+  return result;
+}
+
+function hasSpelling(params: { diagnostics: { code?: number | string }[] }): boolean {
+  return params.diagnostics.some((diagnostic) => diagnostic.code === 'spelling');
+}
+
+type Report = { machine: object; cspell: { firstCallMs?: number }; results: SizeResult[]; workspace: Awaited<ReturnType<typeof workspaceIndex>> };
+type SizeResult = {
+  size: string;
+  floorMs?: number;
+  core: { starMs?: number; totalMs?: number; mbPerS?: number };
+  coreEdit?: { starMs?: number; totalMs?: number };
+  cspell: { libMs?: number; cliMs?: number };
+  lsp: Record<'starOnly' | 'withSpelling', Awaited<ReturnType<typeof overLsp>>>;
+  ratios: Record<string, number | undefined>;
+};
+
+function printTable(report: Report) {
+  const table = [
+    ['size', 'floor', 'ours STAR', 'ours', 'cspell-lib', 'cspell CLI', 'STAR/floor', 'ours/floor', 'ours/cspell', 'edit STAR', 'edit', 'LSP open STAR', 'LSP open', 'open/floor', 'LSP edit STAR', 'LSP edit', 'edit/cspell', 'symbols max', 'RSS STAR', 'RSS'],
+    ...report.results.map((r) => [
+      r.size,
+      r.floorMs,
+      r.core.starMs,
+      r.core.totalMs,
+      r.cspell.libMs,
+      r.cspell.cliMs,
+      r.ratios.starVsFloor,
+      r.ratios.coreVsFloor,
+      r.ratios.coreVsCspellLib,
+      r.coreEdit?.starMs,
+      r.coreEdit?.totalMs,
+      r.lsp.starOnly.openMs,
+      r.lsp.withSpelling.openMs,
+      r.ratios.openVsFloor,
+      r.lsp.starOnly.burst?.ms,
+      r.lsp.withSpelling.burst?.ms,
+      r.ratios.editVsCspellLib,
+      r.lsp.withSpelling.symbolsWhileOpening.maxMs,
+      r.lsp.starOnly.peakRssMB,
+      r.lsp.withSpelling.peakRssMB,
+    ]),
+  ].map((row) => row.map((cell) => String(cell ?? '–')));
+  const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  console.log(`\n${JSON.stringify(report.machine)}\ncspell-lib first call ${report.cspell.firstCallMs} ms; times in ms, memory in MB\n`);
+  for (const row of table) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
+  const w = report.workspace;
+  console.log(`\nworkspace: ${w.files} files, ${(w.bytes / 1e6).toFixed(1)} MB indexed in ${w.indexMs} ms; documentSymbol meanwhile: max ${w.symbolsWhileIndexing.maxMs} ms, median ${w.symbolsWhileIndexing.medianMs} ms; peak RSS ${w.peakRssMB} MB`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

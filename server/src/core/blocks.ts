@@ -1,0 +1,127 @@
+/**
+ * Where a document can be cut so that remark, parsing each piece alone, builds the same tree as
+ * for the whole. An ATX heading at column 0 closes every list, block quote, paragraph and table
+ * before it, so the line where one starts is such a place, unless a fenced code block, an HTML
+ * block or front matter is still open there. This scan tracks those cheaply and may guess wrong
+ * (a fence inside a list item); the parser checks each cut (incremental.ts), so a wrong guess
+ * costs a larger piece, never a different tree.
+ */
+export interface Cuts {
+  /** Offsets of the lines where pieces may start, ascending, never 0. */
+  offsets: number[];
+  /** Zero-based line of each offset. */
+  lines: number[];
+  /** Zero-based line and start offset of the last line, for the end point of the root. */
+  lastLine: number;
+  lastLineStart: number;
+}
+
+const HASH = 35;
+const SPACE = 32;
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const BACKTICK = 96;
+const TILDE = 126;
+const LT = 60;
+
+export function findCuts(text: string): Cuts {
+  const offsets: number[] = [];
+  const lines: number[] = [];
+  const crlf = text.includes('\r');
+  const length = text.length;
+  let line = 0;
+  let start = 0;
+  /** Open fence: its character and length; 0 when none. */
+  let fenceChar = 0;
+  let fenceLength = 0;
+  /** Lines that start before this are inside front matter or an HTML comment. */
+  let skipUntil = frontMatterEnd(text);
+
+  while (start < length) {
+    const next = nextLine(text, start, crlf);
+    if (start >= skipUntil) {
+      const first = text.charCodeAt(start);
+      if (fenceChar !== 0) {
+        if (closesFence(text, start, next, fenceChar, fenceLength)) fenceChar = 0;
+      } else if (first === HASH) {
+        if (start > 0 && isAtxHeading(text, start)) {
+          offsets.push(start);
+          lines.push(line);
+        }
+      } else if (first === SPACE || first === BACKTICK || first === TILDE || first === LT) {
+        let i = start;
+        while (i < start + 3 && text.charCodeAt(i) === SPACE) i++;
+        const c = text.charCodeAt(i);
+        if (c === BACKTICK || c === TILDE) {
+          let run = 0;
+          while (text.charCodeAt(i + run) === c) run++;
+          if (run >= 3 && !(c === BACKTICK && text.slice(i + run, next).includes('`'))) {
+            fenceChar = c;
+            fenceLength = run;
+          }
+        } else if (c === LT && text.startsWith('<!--', i)) {
+          const close = text.indexOf('-->', i + 4);
+          skipUntil = close < 0 ? length : close + 3;
+        }
+      }
+    }
+    start = next;
+    if (isLineEnding(text.charCodeAt(start - 1))) line++;
+  }
+  return { offsets, lines, lastLine: line, lastLineStart: Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1 };
+}
+
+function isLineEnding(c: number): boolean {
+  return c === LF || c === CR;
+}
+
+function nextLine(text: string, start: number, crlf: boolean): number {
+  if (!crlf) {
+    const lf = text.indexOf('\n', start);
+    return lf < 0 ? text.length : lf + 1;
+  }
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) return i + 1;
+    if (c === CR) return text.charCodeAt(i + 1) === LF ? i + 2 : i + 1;
+  }
+  return text.length;
+}
+
+/** `#` to `######`, then a space, a tab or the end of the line. */
+function isAtxHeading(text: string, start: number): boolean {
+  let i = start;
+  while (i < start + 7 && text.charCodeAt(i) === HASH) i++;
+  const hashes = i - start;
+  if (hashes > 6) return false;
+  const c = text.charCodeAt(i);
+  return c === SPACE || c === TAB || c === LF || c === CR || Number.isNaN(c);
+}
+
+function closesFence(text: string, start: number, end: number, char: number, length: number): boolean {
+  let i = start;
+  while (i < start + 3 && text.charCodeAt(i) === SPACE) i++;
+  let run = 0;
+  while (text.charCodeAt(i + run) === char) run++;
+  if (run < length) return false;
+  for (let j = i + run; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return false;
+  }
+  return true;
+}
+
+const FRONT_MATTER_OPEN = /^\uFEFF?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
+
+/**
+ * Where YAML or TOML front matter ends (past its closing fence line), or 0 when there is none.
+ * An opening fence that is never closed makes remark parse the rest of the document without
+ * lists or block quotes, so then nothing may be cut at all.
+ */
+function frontMatterEnd(text: string): number {
+  const open = FRONT_MATTER_OPEN.exec(text);
+  if (!open) return 0;
+  const close = new RegExp(`(?:\\r\\n|\\r|\\n)${open[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\r\\n|\\r|\\n|$)`).exec(text.slice(open[0].length - 1));
+  return close ? open[0].length - 1 + close.index + close[0].length : text.length;
+}

@@ -1,0 +1,151 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { FileChangeType, SymbolKind, type FileEvent, type SymbolInformation, type WorkDoneProgressReporter } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DocumentAnalyzer, mayHaveStories } from '../core/analyze';
+import { completeness } from '../core/outline';
+import type { Settings } from '../core/settings';
+import { skipReason } from '../core/skip';
+import { inSlices } from './analysis';
+import { toRange } from './convert';
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+export const NOTES_FILE = /\.(?:md|markdown)$/i;
+
+interface Dependencies {
+  /** Workspace folders as file paths. */
+  folders: readonly string[];
+  /** Settings for a folder's URI. */
+  settings: (uri: string) => Promise<Settings>;
+  /** Undefined, or rejects, when the client shows no progress. */
+  progress: () => Promise<WorkDoneProgressReporter | undefined>;
+  log: (message: string) => void;
+}
+
+/**
+ * Every story in every notes file of the workspace, for `workspace/symbol`. Files are read and
+ * analysed in the background one slice at a time, so editor requests never wait for the index;
+ * changed files are re-read when the client reports them.
+ */
+export class WorkspaceIndex {
+  readonly #deps: Dependencies;
+  readonly #stories = new Map<string, SymbolInformation[]>();
+  /** Files waiting to be (re)indexed, by path; a file changed twice is read once. */
+  readonly #queue = new Set<string>();
+  #draining?: Promise<void>;
+
+  constructor(deps: Dependencies) {
+    this.#deps = deps;
+  }
+
+  /** Finds the notes files in the workspace folders and indexes them; resolves when done. */
+  async indexAll(): Promise<void> {
+    for (const folder of this.#deps.folders) {
+      for (const path of await notesFiles(folder)) this.#queue.add(path);
+    }
+    await this.#drain(await this.#deps.progress().catch(() => undefined));
+  }
+
+  filesChanged(changes: readonly FileEvent[]): void {
+    for (const change of changes) {
+      if (!change.uri.startsWith('file:') || !NOTES_FILE.test(change.uri)) continue;
+      const path = fileURLToPath(change.uri);
+      if (!this.#deps.folders.some((folder) => isInside(path, folder))) continue;
+      if (change.type === FileChangeType.Deleted) {
+        this.#queue.delete(path);
+        this.#stories.delete(change.uri);
+      } else this.#queue.add(path);
+    }
+    void this.#drain();
+  }
+
+  /** Stories whose title holds the query's characters in order, ignoring case. */
+  symbols(query: string): SymbolInformation[] {
+    const wanted = query.toLowerCase().replace(/\s+/g, '');
+    const matches = (name: string) => {
+      let at = 0;
+      const lower = name.toLowerCase();
+      for (const char of wanted) {
+        at = lower.indexOf(char, at) + 1;
+        if (at === 0) return false;
+      }
+      return true;
+    };
+    return [...this.#stories.values()].flat().filter((symbol) => matches(symbol.name));
+  }
+
+  /** Files queued while it runs are indexed by the same run. */
+  #drain(progress?: WorkDoneProgressReporter): Promise<void> {
+    if (this.#draining) return this.#draining;
+    this.#draining = (async () => {
+      const total = this.#queue.size;
+      progress?.begin('STAR Notes: indexing notes', 0, `0/${total} files`);
+      let done = 0;
+      try {
+        for (const path of this.#queue) {
+          this.#queue.delete(path);
+          await this.#index(path);
+          done++;
+          progress?.report(Math.round((100 * done) / Math.max(total, done)), `${done}/${total} files`);
+          // One file at a time, then whatever requests arrived meanwhile.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        progress?.done();
+        this.#draining = undefined;
+      }
+    })();
+    return this.#draining;
+  }
+
+  async #index(path: string): Promise<void> {
+    const uri = pathToFileURL(path).href;
+    try {
+      const folder = this.#deps.folders.find((candidate) => isInside(path, candidate)) ?? path;
+      // Settings per folder, not per file: a thousand files should not mean a thousand configuration requests.
+      const settings = await this.#deps.settings(pathToFileURL(folder).href);
+      if (!settings.enable || (await stat(path)).size > settings.maxFileSize) return void this.#stories.delete(uri);
+      const text = await readFile(path, 'utf8');
+      if (skipReason(text, settings) || !mayHaveStories(text, settings.aliases)) return void this.#stories.delete(uri);
+      const analysis = (await inSlices(new DocumentAnalyzer().steps(text, settings), () => false))!;
+      const document = TextDocument.create(uri, 'markdown', 0, text);
+      const file = basename(path);
+      this.#stories.set(
+        uri,
+        analysis.doc.stories.map((story) => ({
+          name: story.title,
+          kind: SymbolKind.Class,
+          location: { uri, range: toRange(document, story.heading?.range ?? story.range) },
+          containerName: `${file} · ${completeness(story)}`,
+        })),
+      );
+    } catch (error) {
+      this.#stories.delete(uri);
+      this.#deps.log(`STAR Notes: could not index ${path}: ${(error as Error).message}`);
+    }
+  }
+}
+
+async function notesFiles(folder: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string) => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) await walk(join(dir, entry.name));
+      } else if (entry.isFile() && NOTES_FILE.test(entry.name)) found.push(join(dir, entry.name));
+    }
+  };
+  await walk(folder);
+  return found.sort();
+}
+
+function isInside(path: string, folder: string): boolean {
+  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
+}
