@@ -38,6 +38,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [lazyCspell] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCspell] },
+  // Dictionaries load and words are looked up in a worker thread, so the server keeps answering.
+  { ...common, entryPoints: ['server/src/core/spell/worker.ts'], outfile: 'server/out/spell-worker.js', plugins: [lazyCspell] },
   { ...common, stdin: { contents: "export * from 'cspell-lib';", resolveDir: root, sourcefile: 'cspell-lib.js' }, outfile: 'server/out/cspell-lib.js' },
 ];
 

@@ -13,10 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const outputChannel = vscode.window.createOutputChannel('STAR Notes', { log: true });
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { language: 'markdown', scheme: 'file' },
-      { language: 'markdown', scheme: 'untitled' },
-    ],
+    documentSelector: schemesToCheck().map((scheme) => ({ language: 'markdown', scheme })),
     outputChannel,
     // VS Code shows pushed and pulled diagnostics side by side; pushing alone avoids doubles.
     initializationOptions: { pullDiagnostics: false },
@@ -44,11 +41,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     vscode.commands.registerCommand('starNotes.restartServer', async () => {
       outputChannel.appendLine('Restarting the STAR Notes server…');
-      await client?.restart();
+      await restart(outputChannel);
     }),
     // The server never writes settings; its "Add to … words" quick fixes call this.
     vscode.commands.registerCommand('starNotes.spelling.addWord', (word: unknown, target: unknown, uri: unknown) => addWord(word, target, uri)),
   );
+  await client.start();
+}
+
+/**
+ * `LanguageClient.restart()` gives the server 2 s to shut down and stays stopped if it is busier
+ * than that (loading dictionaries); a restart command that leaves no server is worse than none.
+ */
+async function restart(outputChannel: vscode.LogOutputChannel): Promise<void> {
+  if (!client) return;
+  try {
+    if (client.isRunning()) await client.stop(10_000);
+  } catch (error) {
+    outputChannel.warn(`The server did not stop cleanly (${String(error)}); starting a new one.`);
+  }
   await client.start();
 }
 
@@ -90,6 +101,12 @@ async function addWord(word: unknown, target: unknown, uri: unknown): Promise<vo
   if (current.includes(word)) return;
   const words = [...current, word].sort((a, b) => a.localeCompare(b));
   await configuration.update(key, words, user ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
+}
+
+/** `starNotes.schemes`, which the server validates (and warns about) itself; the client only must not open more. */
+function schemesToCheck(): string[] {
+  const schemes = vscode.workspace.getConfiguration('starNotes').get<unknown>('schemes');
+  return Array.isArray(schemes) && schemes.length > 0 && schemes.every((scheme) => typeof scheme === 'string') ? schemes : ['file', 'untitled'];
 }
 
 /** A configuration section as plain JSON, the shape `workspace/configuration` answers with. */

@@ -12,11 +12,6 @@ import { fileURLToPath } from 'node:url';
 import { createStarNotesService, type StarNotesService } from './lsp/service';
 import { FIX_ALL_KIND } from './lsp/spelling';
 
-/**
- * Dictionaries take most of a second to load and parsing them blocks the thread, so they
- * load just after the first document's STAR findings are out, or this long after start.
- */
-const SPELLING_WARM_UP_DELAY_MS = 250;
 /** The workspace index starts after the first documents are checked: it is for later searches. */
 const WORKSPACE_INDEX_DELAY_MS = 1000;
 
@@ -67,10 +62,12 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'starNotes' });
-  setTimeout(() => void service.warmUp(), SPELLING_WARM_UP_DELAY_MS);
+  // The dictionaries load in a worker thread, so they can start at once without delaying anything.
+  void service.warmUp();
   setTimeout(() => service.indexWorkspace(watchNotes), WORKSPACE_INDEX_DELAY_MS);
 });
 
+connection.onShutdown(() => service.dispose());
 connection.onDidChangeConfiguration((change) => service.configurationChanged((change.settings as { starNotes?: unknown } | null)?.starNotes));
 // The client watches cspell configuration files (any change may add or remove words), and the workspace's notes.
 connection.onDidChangeWatchedFiles((params) => service.watchedFilesChanged(params.changes));

@@ -61,6 +61,13 @@ describe('order and duplicates', () => {
     assert.deepEqual(found(story('- Situation: a b c', '- Action: wrote the plan', '- Task: d e f', '- Result: j k l')), ['out-of-order: Task:']);
   });
 
+  it('reports a scrambled story once, naming the order it is told in', () => {
+    const { findings } = check(story('- Result: j k l', '- Situation: a b c', '- Action: wrote the plan', '- Task: d e f'));
+    assert.deepEqual(findings.map((f) => f.message), [
+      "Story 'Migrating billing' tells Result, Situation, Action, Task; tell it in STAR order (Situation, Task, Action, Result).",
+    ]);
+  });
+
   it('does not count extra sections (Learnings, Challenges) in the order', () => {
     assert.deepEqual(codes(story('- Situation: a b c', '- Challenges: x y z', '- Task: d e f', '- Action: wrote the plan', '- Result: j k l', '- Learnings: m n o')), []);
   });

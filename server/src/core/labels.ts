@@ -36,7 +36,8 @@ export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
 export function splitHeadingLabel(text: string, matcher: LabelMatcher): { kind: SectionKind; label: string; rest: string } | undefined {
   const stripped = text
     .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*)/, '')
-    .replace(/\s*\([A-Za-z]\)\s*$/, '');
+    // Only the start of a run of spaces may begin the match: a bare `\s*…$` rescans the run from each space.
+    .replace(/(?<!\s)\s*\([A-Za-z]\)\s*$/, '');
   for (const candidate of [stripped, text]) {
     const colon = candidate.search(/[:：]/);
     const label = (colon >= 0 ? candidate.slice(0, colon) : candidate).trim();

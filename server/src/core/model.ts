@@ -82,7 +82,7 @@ export function matchLabel(
   const emphasized = EMPHASIZED.exec(source);
   if (emphasized) {
     const inner = emphasized[2];
-    const innerColon = /[ \t]*[:：][ \t]*$/.exec(inner);
+    const innerColon = /[:：][ \t]*$/.exec(inner);
     const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim();
     const kind = matcher.kindOf(label);
     if (!kind) return undefined;

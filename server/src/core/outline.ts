@@ -1,6 +1,7 @@
 import type { HeadingInfo, Section, StarDocument, Story } from './model';
 import type { OutlineMode } from './settings';
 import { SECTION_NAMES } from './sections';
+import { characterBoundary } from './text';
 import { STAR_KINDS, type OffsetRange } from './types';
 
 export interface OutlineNode {
@@ -19,7 +20,8 @@ export function completeness(story: Story): string {
 }
 
 function sectionNode(doc: StarDocument, section: Section): OutlineNode {
-  const preview = doc.text.slice(section.contentRange[0], Math.min(section.contentRange[1], section.contentRange[0] + 60)).replace(/\s+/g, ' ').trim();
+  const [start, end] = section.contentRange;
+  const preview = doc.text.slice(start, characterBoundary(doc.text, Math.min(end, start + 60))).replace(/\s+/g, ' ').trim();
   return {
     name: section.label,
     detail: section.words === 0 ? 'empty' : preview,

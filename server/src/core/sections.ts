@@ -1,3 +1,4 @@
+import { characterBoundary } from './text';
 import type { SectionKind, StarKind } from './types';
 
 /** Display names and coaching prompts, shared by messages, fixes, completions and snippets. */
@@ -19,5 +20,5 @@ export const STAR_PROMPTS: Readonly<Record<StarKind, string>> = {
 };
 
 export function quoteTitle(title: string): string {
-  return `'${title.length > 60 ? `${title.slice(0, 57)}…` : title}'`;
+  return `'${title.length > 60 ? `${title.slice(0, characterBoundary(title, 57))}…` : title}'`;
 }

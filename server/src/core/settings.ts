@@ -34,6 +34,8 @@ export interface Settings {
   aliases: Readonly<Record<SectionKind, readonly string[]>>;
   outline: OutlineMode;
   maxFileSize: number;
+  /** URI schemes whose documents are checked; others (git, output, remote file systems) are skipped. */
+  schemes: readonly string[];
   spelling: SpellingSettings;
 }
 
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   aliases: DEFAULT_ALIASES,
   outline: 'stories',
   maxFileSize: 2 * 1024 * 1024,
+  schemes: ['file', 'untitled'],
   spelling: { enabled: true, language: 'en-US' as const, words: [], userWords: [], ignoreWords: [], dictionaries: [] },
 });
 
@@ -98,9 +101,19 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const maxFileSize = (() => {
     const value = input.maxFileSize;
     if (value === undefined) return DEFAULT_SETTINGS.maxFileSize;
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 1) return Math.floor(value);
     warnings.push(`starNotes.maxFileSize must be a positive number of bytes; using ${DEFAULT_SETTINGS.maxFileSize}.`);
     return DEFAULT_SETTINGS.maxFileSize;
+  })();
+
+  const schemes = (() => {
+    const value = input.schemes;
+    if (value === undefined) return DEFAULT_SETTINGS.schemes;
+    if (Array.isArray(value) && value.every((scheme) => typeof scheme === 'string' && /^[a-z][a-z\d+.-]*$/i.test(scheme))) {
+      return value.map((scheme: string) => scheme.toLowerCase());
+    }
+    warnings.push(`starNotes.schemes must be a list of URI schemes such as "file"; using ${DEFAULT_SETTINGS.schemes.join(', ')}.`);
+    return DEFAULT_SETTINGS.schemes;
   })();
 
   const severity: Record<string, Level> = { ...DEFAULT_SEVERITY };
@@ -110,7 +123,8 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     } else {
       for (const [code, level] of Object.entries(input.severity)) {
         const normalized = normalizeLevel(level);
-        if (!(code in DEFAULT_SEVERITY)) warnings.push(`starNotes.severity: unknown code "${code}" ignored.`);
+        // Own keys only: "constructor" or "__proto__" from a settings file is no code.
+        if (!Object.hasOwn(DEFAULT_SEVERITY, code)) warnings.push(`starNotes.severity: unknown code "${code}" ignored.`);
         else if (!normalized) warnings.push(`starNotes.severity.${code}: "${String(level)}" is not one of ${LEVELS.join(', ')}; using ${severity[code]}.`);
         else severity[code] = normalized;
       }
@@ -125,7 +139,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
       warnings.push('starNotes.aliases must be an object mapping sections to lists of labels; ignored.');
     } else {
       for (const [kind, labels] of Object.entries(input.aliases)) {
-        if (!(kind in aliases)) {
+        if (!Object.hasOwn(aliases, kind)) {
           warnings.push(`starNotes.aliases: unknown section "${kind}" ignored (known: ${Object.keys(aliases).join(', ')}).`);
         } else if (!Array.isArray(labels) || labels.some((label) => typeof label !== 'string')) {
           warnings.push(`starNotes.aliases.${kind} must be a list of labels; ignored.`);
@@ -147,7 +161,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const spelling = resolveSpelling(input.spelling, warnings, bool);
 
   return {
-    settings: { enable: bool('enable', true), minWords, severity, aliases, outline, maxFileSize, spelling },
+    settings: { enable: bool('enable', true), minWords, severity, aliases, outline, maxFileSize, schemes, spelling },
     warnings,
   };
 }

@@ -73,6 +73,13 @@ export function startOfLine(text: string, offset: number): number {
   return offset;
 }
 
+/** `offset`, moved back one when it falls between the halves of a surrogate pair: a cut there would leave half an emoji. */
+export function characterBoundary(text: string, offset: number): number {
+  const before = text.charCodeAt(offset - 1);
+  const after = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff ? offset - 1 : offset;
+}
+
 /** The line break the document already uses, so edits don't mix CRLF and LF. */
 export function lineBreakOf(text: string): string {
   const i = text.indexOf('\n');

@@ -41,7 +41,7 @@ export class AnalysisCache {
     // Only a newer version supersedes: then whoever waits for the old one has no use for it.
     if (running && running.version !== document.version) running.superseded = true;
     const text = document.getText();
-    const skipped = skipReason(text, settings);
+    const skipped = skipReason(text, settings, document.uri);
     if (skipped) {
       entry.latest = { version: document.version, settings, result: { skipped } };
       return Promise.resolve(entry.latest.result);

@@ -36,8 +36,12 @@ interface Dependencies {
  */
 export class DiagnosticsProvider {
   static readonly DEBOUNCE_MS = 120;
+  /** How long STAR findings wait for slow sources before they are published alone. */
+  static readonly QUICK_MS = 50;
   readonly #deps: Dependencies;
   readonly #timers = new Map<string, NodeJS.Timeout>();
+  /** Documents with diagnostics on screen, which an edit should not make flicker. */
+  readonly #shown = new Set<string>();
 
   constructor(deps: Dependencies) {
     this.#deps = deps;
@@ -61,6 +65,7 @@ export class DiagnosticsProvider {
 
   clear(uri: string): void {
     this.cancel(uri);
+    this.#shown.delete(uri);
     void this.#deps.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -71,8 +76,10 @@ export class DiagnosticsProvider {
       if (!document) return;
       const version = document.version;
       const isCurrent = () => get(uri)?.version === version;
-      const send = (findings: readonly Finding[]) =>
-        connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+      const send = (findings: readonly Finding[]) => {
+        this.#shown.add(uri);
+        return connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
+      };
 
       const settings = await this.#deps.settings(uri);
       if (!isCurrent()) return;
@@ -80,8 +87,12 @@ export class DiagnosticsProvider {
       if (!isCurrent()) return;
       if (!result) return void send([]);
       if (result.pending.length === 0) return void send(result.ready);
-      void send(result.ready);
-      const late = (await Promise.all(result.pending)).flat();
+      const pending = Promise.all(result.pending);
+      // On an edit, a quick answer (the spelling worker re-checking one block) joins the first publish: no flicker.
+      const quick = this.#shown.has(uri) ? await within(pending, DiagnosticsProvider.QUICK_MS) : undefined;
+      if (quick) return void (isCurrent() && send(sorted([...result.ready, ...quick.flat()])));
+      if (isCurrent()) void send(result.ready);
+      const late = (await pending).flat();
       if (isCurrent()) void send(sorted([...result.ready, ...late]));
     } catch (error) {
       connection.console.error(`STAR Notes: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -113,6 +124,17 @@ export class DiagnosticsProvider {
       else pending.push(found);
     }
     return { ready: sorted(ready), pending };
+  }
+}
+
+/** The promise's value if it settles within `ms`, else undefined. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -51,6 +51,7 @@ export function createStarNotesService(options: ServiceOptions) {
   const spelling = new SpellingProvider({
     workspaceFolders: () => options.workspaceFolders ?? [],
     warn: (message) => void connection.window.showWarningMessage(message),
+    log: (message) => connection.console.info(message),
   });
   const workspace = new WorkspaceIndex({
     folders: options.workspaceFolders ?? [],
@@ -114,6 +115,10 @@ export function createStarNotesService(options: ServiceOptions) {
     /** Loads the spelling dictionaries in the background, for the settings a first document will likely have. */
     async warmUp() {
       await spelling.warmUp(await settings.get(''));
+    },
+    /** Ends the spelling workers; the server is about to exit. */
+    dispose() {
+      spelling.dispose();
     },
     cspellFilesChanged() {
       spelling.cspellFilesChanged();

@@ -4,11 +4,14 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
-import { spellingFindings, SUGGESTIONS_SHOWN, type RepeatedWordData, type SpellingData } from '../core/spell/check';
-import { isInside, nearestCspellWords, type CspellWords } from '../core/spell/cspellConfig';
-import { SpellEngines, type EngineOptions, type SpellEngine } from '../core/spell/engine';
+import { spellingFindings, SUGGESTIONS_SHOWN, type RepeatedWordData, type SpellingData, type WordChecker } from '../core/spell/check';
+import { isInside, type CspellWords } from '../core/spell/cspellConfig';
+import type { EngineOptions } from '../core/spell/engine';
 import { ignoreInFileEdit, replaceEdit } from '../core/spell/fixes';
-import { isObvious } from '../core/spell/suggest';
+import { proseBlocks, type ProseBlock } from '../core/spell/prose';
+import { messageOf } from '../core/spell/protocol';
+import { isObvious, type Suggestion } from '../core/spell/suggest';
+import { Spellers, type Speller } from '../core/spell/workerClient';
 import type { Finding } from '../core/types';
 import { quickFix, workspaceEdit, type EditCapabilities } from './codeActions';
 import { SOURCE } from './convert';
@@ -22,15 +25,16 @@ interface Dependencies {
   /** Workspace folders as file paths: relative dictionary paths and cspell files resolve within them. */
   workspaceFolders: () => readonly string[];
   warn: (message: string) => void;
+  log: (message: string) => void;
 }
 
 /**
- * Spelling in the editor: a slow-at-first `FindingSource` (dictionaries load in the
- * background; STAR findings don't wait) and the quick fixes for its findings.
+ * Spelling in the editor: a `FindingSource` whose dictionaries live in a worker thread
+ * (STAR findings and other requests never wait for them), and the quick fixes for its findings.
  */
 export class SpellingProvider {
   readonly #deps: Dependencies;
-  readonly #engines = new SpellEngines();
+  readonly #spellers: Spellers;
   /** Nearest cspell configuration per folder, until a watched cspell file changes. */
   readonly #cspell = new Map<string, Promise<CspellWords | undefined>>();
   readonly #cspellReady = new Map<string, CspellWords | undefined>();
@@ -38,11 +42,16 @@ export class SpellingProvider {
 
   constructor(deps: Dependencies) {
     this.#deps = deps;
+    this.#spellers = new Spellers(deps.log);
   }
 
   /** Starts loading the dictionaries so the first document doesn't wait for them. */
   warmUp(settings: Settings): Promise<unknown> {
-    return this.#engines.warmUp(this.#engineOptions(settings, undefined)).catch((error) => this.#warnOnce(String(error)));
+    return this.#ready(this.#spellers.get(this.#engineOptions(settings, undefined)));
+  }
+
+  dispose(): void {
+    this.#spellers.dispose();
   }
 
   cspellFilesChanged(): void {
@@ -52,16 +61,17 @@ export class SpellingProvider {
 
   readonly source: FindingSource = (document, analysis, settings) => {
     if (!settings.spelling.enabled) return [];
-    const options = this.#engineOptions(settings, document.uri);
+    const speller = this.#spellers.get(this.#engineOptions(settings, document.uri));
     const folder = folderOf(document.uri);
-    const engine = this.#engines.ready(options);
-    if (engine && (!folder || this.#cspellReady.has(folder))) {
-      return this.#findings(engine, analysis, settings, folder ? this.#cspellReady.get(folder) : undefined);
+    const blocks = proseBlocks(analysis.doc.text, analysis.doc.root);
+    const checked = speller.checked(blocks.map((block) => block.text));
+    if (checked && (!folder || this.#cspellReady.has(folder))) {
+      return this.#findings(checked, analysis, settings, folder ? this.#cspellReady.get(folder) : undefined, blocks);
     }
-    return (async () => {
-      const [loaded, cspell] = await Promise.all([this.#engine(options), folder ? this.#cspellWords(folder) : undefined]);
-      return loaded ? this.#findings(loaded, analysis, settings, cspell) : [];
-    })();
+    return this.#checked(speller, analysis, settings, folder, blocks).catch((error: unknown) => {
+      this.#deps.log(`STAR Notes: spelling of ${document.uri} not checked: ${messageOf(error)}`);
+      return [];
+    });
   };
 
   async codeActions(document: TextDocument, analysis: Analysis, params: CodeActionParams, settings: Settings, capabilities: EditCapabilities): Promise<CodeAction[]> {
@@ -69,13 +79,19 @@ export class SpellingProvider {
     const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
     const wantsFixAll = !!only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== '');
     if (!settings.spelling.enabled && !wantsFixAll) return [];
-    const engine = await this.#engine(this.#engineOptions(settings, document.uri));
-    if (!engine) return [];
+    const speller = this.#spellers.get(this.#engineOptions(settings, document.uri));
+    if (!(await this.#ready(speller))) return [];
     const actions: CodeAction[] = [];
     if (wantsQuickFixes) {
+      const typos = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && diagnostic.code === 'spelling');
+      const words = typos.map((diagnostic) => wordOf(document, diagnostic));
+      const suggestions = new Map((await speller.suggestions(words)).map((found, i) => [words[i], found]));
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== SOURCE) continue;
-        if (diagnostic.code === 'spelling') actions.push(...this.#spellingFixes(document, analysis, diagnostic, engine, capabilities));
+        if (diagnostic.code === 'spelling') {
+          const word = wordOf(document, diagnostic);
+          actions.push(...this.#spellingFixes(document, analysis, diagnostic, word, suggestions.get(word) ?? [], capabilities));
+        }
         if (diagnostic.code === 'repeated-word') {
           const data = diagnostic.data as RepeatedWordData | undefined;
           if (data?.remove) actions.push(quickFix(`Remove repeated "${data.word}"`, document, [{ range: data.remove, text: '' }], diagnostic, capabilities, true));
@@ -83,19 +99,16 @@ export class SpellingProvider {
       }
     }
     if (wantsFixAll) {
-      const folder = folderOf(document.uri);
-      const findings = this.#findings(engine, analysis, settings, folder ? await this.#cspellWords(folder) : undefined);
-      const action = fixAllAction(document, findings, engine, capabilities);
+      const findings = await this.#checked(speller, analysis, settings, folderOf(document.uri), proseBlocks(analysis.doc.text, analysis.doc.root));
+      const action = await fixAllAction(document, findings, speller, capabilities);
       if (action) actions.push(action);
     }
     return actions;
   }
 
-  #spellingFixes(document: TextDocument, analysis: Analysis, diagnostic: Diagnostic, engine: SpellEngine, capabilities: EditCapabilities): CodeAction[] {
+  #spellingFixes(document: TextDocument, analysis: Analysis, diagnostic: Diagnostic, word: string, suggestions: readonly Suggestion[], capabilities: EditCapabilities): CodeAction[] {
     const range = [document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end)] as const;
-    const word = (diagnostic.data as SpellingData | undefined)?.word ?? document.getText().slice(range[0], range[1]);
-    const actions = engine
-      .suggest(word)
+    const actions = suggestions
       .slice(0, SUGGESTIONS_SHOWN)
       .map((suggestion, i) => quickFix(`Change to "${suggestion.word}"`, document, [replaceEdit(range, suggestion.word)], diagnostic, capabilities, i === 0));
     const addWord = (title: string, target: 'workspace' | 'user'): CodeAction => ({
@@ -112,32 +125,45 @@ export class SpellingProvider {
     return actions;
   }
 
-  #findings(engine: SpellEngine, analysis: Analysis, settings: Settings, cspell: CspellWords | undefined): Finding[] {
-    const { words, userWords, ignoreWords } = settings.spelling;
-    const accepted = new Set([...words, ...userWords, ...ignoreWords, ...(cspell?.words ?? [])].map((word) => word.toLowerCase()));
-    return spellingFindings(analysis, engine, settings, accepted);
+  /** Findings once the dictionaries answered for the blocks they had not seen; none if they did not load. */
+  async #checked(speller: Speller, analysis: Analysis, settings: Settings, folder: string | undefined, blocks: readonly ProseBlock[]): Promise<Finding[]> {
+    if (!(await this.#ready(speller))) return [];
+    const [checker, cspell] = await Promise.all([speller.check(blocks.map((block) => block.text)), folder ? this.#cspellWords(speller, folder) : undefined]);
+    return this.#findings(checker, analysis, settings, cspell, blocks);
   }
 
-  async #engine(options: EngineOptions): Promise<SpellEngine | undefined> {
+  #findings(checker: WordChecker, analysis: Analysis, settings: Settings, cspell: CspellWords | undefined, blocks: readonly ProseBlock[]): Finding[] {
+    const { words, userWords, ignoreWords } = settings.spelling;
+    const accepted = new Set([...words, ...userWords, ...ignoreWords, ...(cspell?.words ?? [])].map((word) => word.toLowerCase()));
+    return spellingFindings(analysis, checker, settings, accepted, blocks);
+  }
+
+  /** Whether the dictionaries loaded, telling the user (once) of any that could not be read. */
+  async #ready(speller: Speller): Promise<boolean> {
     try {
-      const engine = await this.#engines.get(options);
-      for (const error of engine.errors()) this.#warnOnce(`STAR Notes: a spelling dictionary could not be read: ${error}`);
-      return engine;
+      for (const error of await speller.ready()) this.#warnOnce(`STAR Notes: a spelling dictionary could not be read: ${error}`);
+      return true;
     } catch (error) {
       this.#warnOnce(`STAR Notes: spelling is off, the dictionaries did not load: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      return false;
     }
   }
 
-  #cspellWords(folder: string): Promise<CspellWords | undefined> {
+  #cspellWords(speller: Speller, folder: string): Promise<CspellWords | undefined> {
     let found = this.#cspell.get(folder);
     if (!found) {
       const root = this.#deps.workspaceFolders().find((workspace) => isInside(workspace, folder));
-      found = nearestCspellWords(folder, root ?? folder).then((words) => {
-        if (words?.error) this.#warnOnce(`STAR Notes: could not read ${words.file}: ${words.error}`);
-        this.#cspellReady.set(folder, words);
-        return words;
-      });
+      found = speller.cspellWords(folder, root ?? folder).then(
+        (words) => {
+          if (words?.error) this.#warnOnce(`STAR Notes: could not read ${words.file}: ${words.error}`);
+          this.#cspellReady.set(folder, words);
+          return words;
+        },
+        (error: unknown) => {
+          this.#cspell.delete(folder);
+          throw error;
+        },
+      );
       this.#cspell.set(folder, found);
     }
     return found;
@@ -157,16 +183,20 @@ export class SpellingProvider {
 }
 
 /** One edit for every typo whose correction is unambiguous, and every repeated word. */
-function fixAllAction(document: TextDocument, findings: readonly Finding[], engine: SpellEngine, capabilities: EditCapabilities): CodeAction | undefined {
-  const edits = findings.flatMap((finding) => {
-    if (finding.code === 'repeated-word') return [{ range: (finding.data as RepeatedWordData).remove, text: '' }];
-    if (finding.code !== 'spelling') return [];
-    const suggestions = engine.suggest((finding.data as SpellingData).word);
-    return isObvious(suggestions) ? [replaceEdit(finding.range, suggestions[0].word)] : [];
-  });
+async function fixAllAction(document: TextDocument, findings: readonly Finding[], speller: Speller, capabilities: EditCapabilities): Promise<CodeAction | undefined> {
+  const typos = findings.filter((finding) => finding.code === 'spelling');
+  const corrections = await speller.suggestions(typos.map((finding) => (finding.data as SpellingData).word));
+  const edits = [
+    ...findings.filter((finding) => finding.code === 'repeated-word').map((finding) => ({ range: (finding.data as RepeatedWordData).remove, text: '' })),
+    ...typos.flatMap((finding, i) => (isObvious(corrections[i]) ? [replaceEdit(finding.range, corrections[i][0].word)] : [])),
+  ];
   const ordered = edits.sort((a, b) => a.range[0] - b.range[0]).filter((edit, i, all) => i === 0 || edit.range[0] >= all[i - 1].range[1]);
   if (ordered.length === 0) return undefined;
   return { title: 'Fix all obvious typos', kind: FIX_ALL_KIND, edit: workspaceEdit(document, ordered, capabilities) };
+}
+
+function wordOf(document: TextDocument, diagnostic: Diagnostic): string {
+  return (diagnostic.data as SpellingData | undefined)?.word ?? document.getText(diagnostic.range);
 }
 
 function folderOf(uri: string): string | undefined {

@@ -1,27 +1,27 @@
 import { quoteTitle, SECTION_NAMES } from '../sections';
-import { isStarKind, STAR_KINDS } from '../types';
+import { isStarKind, STAR_KINDS, type StarKind } from '../types';
 import type { Rule } from './rule';
 
+/**
+ * One finding per story, on the first section told too late: a story told R, S, A, T has one
+ * problem (its order), and one quick fix reorders all of it.
+ */
 export const outOfOrder: Rule = {
   codes: ['out-of-order'],
   description: 'Sections not in Situation, Task, Action, Result order.',
   check(story) {
     const star = story.sections.filter((section) => isStarKind(section.kind));
-    let latest = star[0];
-    return star.slice(1).flatMap((section) => {
-      const rank = STAR_KINDS.indexOf(section.kind as never);
-      if (rank >= STAR_KINDS.indexOf(latest.kind as never)) {
-        latest = section;
-        return [];
-      }
-      return [
-        {
-          code: 'out-of-order',
-          range: section.markerRange,
-          message: `${SECTION_NAMES[section.kind]} comes after ${SECTION_NAMES[latest.kind]} in story ${quoteTitle(story.title)}; tell it in STAR order (Situation, Task, Action, Result).`,
-          data: { kind: section.kind },
-        },
-      ];
-    });
+    const rank = (kind: string) => STAR_KINDS.indexOf(kind as StarKind);
+    const offender = star.find((section, i) => i > 0 && star.slice(0, i).some((before) => rank(before.kind) > rank(section.kind)));
+    if (!offender) return [];
+    const told = star.map((section) => SECTION_NAMES[section.kind]).join(', ');
+    return [
+      {
+        code: 'out-of-order',
+        range: offender.markerRange,
+        message: `Story ${quoteTitle(story.title)} tells ${told}; tell it in STAR order (Situation, Task, Action, Result).`,
+        data: { kind: offender.kind },
+      },
+    ];
   },
 };

@@ -3,8 +3,14 @@ import type { Settings } from '../settings';
 import type { Finding, OffsetRange } from '../types';
 import type { SpellEngine } from './engine';
 import { inlineSpelling } from './inline';
-import { proseBlocks } from './prose';
+import { proseBlocks, type ProseBlock } from './prose';
 import { repeatedWords } from './repeated';
+
+/**
+ * What the findings need of the dictionaries, asked synchronously: a `SpellEngine`, or a
+ * proxy to one in a worker that fetched the document's blocks beforehand.
+ */
+export type WordChecker = Pick<SpellEngine, 'unknownWords' | 'cachedSuggestions'>;
 
 /** `diagnostic.data` of a `spelling` finding: the quick fixes start from it. */
 export interface SpellingData {
@@ -26,13 +32,19 @@ export const SUGGESTIONS_SHOWN = 5;
  * lower-cased words the user's settings and cspell files allow; inline `cspell:` comments
  * and `star-notes-disable` comments are applied here too.
  */
-export function spellingFindings(analysis: Pick<Analysis, 'doc' | 'directives'>, engine: SpellEngine, settings: Settings, accepted: ReadonlySet<string>): Finding[] {
-  const { text, root } = analysis.doc;
+export function spellingFindings(
+  analysis: Pick<Analysis, 'doc' | 'directives'>,
+  engine: WordChecker,
+  settings: Settings,
+  accepted: ReadonlySet<string>,
+  blocks: readonly ProseBlock[] = proseBlocks(analysis.doc.text, analysis.doc.root),
+): Finding[] {
+  const { text } = analysis.doc;
   const inline = inlineSpelling(text);
   const spelling = settings.severity.spelling ?? 'information';
   const repeated = settings.severity['repeated-word'] ?? 'warning';
   const findings: Finding[] = [];
-  for (const block of proseBlocks(text, root)) {
+  for (const block of blocks) {
     if (spelling !== 'off') {
       for (const token of engine.unknownWords(block.text)) {
         const at = block.start + token.start;

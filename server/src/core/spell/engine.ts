@@ -134,10 +134,19 @@ function readWordList(path: string): string[] {
   }
 }
 
+/**
+ * One check and one suggestion, so the first real ones are quick. The suggestion waits a
+ * turn: findings that waited for the dictionaries go first.
+ */
+export async function warmUp(engine: SpellEngine): Promise<void> {
+  engine.unknownWords('Warm up the spelling engine with a sentance.');
+  await new Promise((resolve) => setImmediate(resolve));
+  engine.suggest('sentance');
+}
+
 /** One engine per dialect and set of extra dictionaries, built once and shared. */
 export class SpellEngines {
   readonly #engines = new Map<string, Promise<SpellEngine>>();
-  readonly #ready = new Map<string, SpellEngine>();
   readonly #folder: string | undefined;
 
   constructor(folder?: string) {
@@ -145,37 +154,17 @@ export class SpellEngines {
   }
 
   get(options: EngineOptions): Promise<SpellEngine> {
-    const key = keyOf(options);
+    const key = engineKey(options);
     let engine = this.#engines.get(key);
     if (!engine) {
       engine = SpellEngine.create(options, this.#folder);
-      engine.then(
-        (ready) => this.#ready.set(key, ready),
-        () => this.#engines.delete(key),
-      );
+      engine.catch(() => this.#engines.delete(key));
       this.#engines.set(key, engine);
     }
     return engine;
   }
-
-  /** The engine if it has finished loading, so callers can answer without waiting. */
-  ready(options: EngineOptions): SpellEngine | undefined {
-    return this.#ready.get(keyOf(options));
-  }
-
-  /**
-   * Loads the dictionaries and runs one check and one suggestion, so the first real ones are
-   * quick. The suggestion waits a turn: findings that waited for the dictionaries go first.
-   */
-  async warmUp(options: EngineOptions): Promise<SpellEngine> {
-    const engine = await this.get(options);
-    engine.unknownWords('Warm up the spelling engine with a sentance.');
-    await new Promise((resolve) => setImmediate(resolve));
-    engine.suggest('sentance');
-    return engine;
-  }
 }
 
-function keyOf(options: EngineOptions): string {
+export function engineKey(options: EngineOptions): string {
   return `${options.language}\n${options.dictionaries.join('\n')}`;
 }

@@ -1,0 +1,327 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import fc from 'fast-check';
+import { analyze, DocumentAnalyzer, type Analysis } from '../../server/src/core/analyze';
+import { markerCompletions } from '../../server/src/core/complete';
+import { insertSectionEdit, reorderEdit, type OffsetEdit } from '../../server/src/core/fixes';
+import type { Story } from '../../server/src/core/model';
+import { outline, type OutlineNode } from '../../server/src/core/outline';
+import { resolveSettings, type Settings } from '../../server/src/core/settings';
+import { skipReason } from '../../server/src/core/skip';
+import { STAR_KINDS, type OffsetRange } from '../../server/src/core/types';
+import { generateNotes } from '../../bench/corpus';
+import { fixture, settingsWith } from './helpers';
+
+/** `npm run fuzz` raises the runs and picks a fresh seed; `npm test` stays fixed and fast. */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
+const SEED = Number(process.env.FUZZ_SEED ?? 20251123);
+const runs = (base: number) => ({ seed: SEED, numRuns: Math.max(1, Math.round(base * RUNS)) });
+
+const FIXTURES = [
+  'interview-notes.md',
+  'cover-letter.md',
+  '../../examples/story-bank.md',
+  ...readdirSync(join(__dirname, '..', 'fixtures', 'notes')).map((name) => join('notes', name)),
+].map(fixture);
+
+/** What users paste and what breaks parsers: markup halves, STAR markers, line breaks of every kind, and characters that aren't text. */
+const FRAGMENTS = [
+  '## Story', '### Situation', '#### Results:', '# ', '- Situation: ', '- Task:', '**Action:** ', '*Result* – ', 'Task: TODO', 'Impact',
+  '- ', '* ', '1. ', '> ', '>>>', '    ', '\t', '```', '~~~', '`', '<!--', '-->', '<!-- star-notes-disable -->', '<!-- star-notes-disable-next-line missing-result -->',
+  '<div>', '[', ']', '(', ')', '**', '_', '|', '| --- |', '---', '===', '\\', '&amp;', '&#0;', '[^1]', '[x]: /y',
+  '\n', '\n\n', '\r\n', '\r', '\u2028', '\u0085', '\0', '\u0007', '\u001b[31m', '\u007f', '\ufeff', '\u00a0', '\u200b',
+  '\ud800', '\udfff', '\udc00\ud800', '🚀', '👩‍💻', '決済', 'é', 'e\u0301', '\u202e', 'ﬁ',
+];
+
+const fragment = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 8 }) },
+  { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 8 }).map((codes) => String.fromCharCode(...codes)) },
+);
+
+type Mutation = { kind: 'insert'; at: number; text: string } | { kind: 'delete' | 'duplicate'; at: number; length: number } | { kind: 'eol'; at: number; length: number; eol: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fragment }),
+  fc.record({ kind: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.oneof(fc.nat(3), fc.nat(400)) }),
+  fc.record({ kind: fc.constant('eol' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat(2000), eol: fc.constantFrom('\n', '\r\n', '\r') }),
+);
+
+/** Offsets fall anywhere, inside surrogate pairs and CRLFs too. */
+function mutate(text: string, change: Mutation): string {
+  const at = Math.floor(change.at * text.length);
+  switch (change.kind) {
+    case 'insert':
+      return text.slice(0, at) + change.text + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + change.length);
+    case 'duplicate':
+      return text.slice(0, at + change.length) + text.slice(at, at + change.length) + text.slice(at + change.length);
+    case 'eol':
+      return text.slice(0, at) + text.slice(at, at + change.length).replace(/\r\n|\r|\n/g, change.eol) + text.slice(at + change.length);
+  }
+}
+
+const markdown = fc
+  .tuple(fc.oneof(fc.constantFrom(...FIXTURES), fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join(''))), fc.array(mutation, { maxLength: 12 }))
+  .map(([base, changes]) => changes.reduce(mutate, base));
+
+/** Settings as a settings file might hold them, valid or not. */
+const rawSettings = fc.oneof(
+  fc.constant(undefined),
+  fc.record(
+    {
+      minWords: fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.jsonValue()),
+      aliases: fc.oneof(fc.dictionary(fc.constantFrom(...STAR_KINDS, 'learning', 'notes', 'bogus', 'constructor', '__proto__'), fc.array(fc.oneof(fragment, fc.constantFrom('Setting', 'Win', 'What happened')))), fc.jsonValue()),
+      severity: fc.oneof(fc.dictionary(fc.constantFrom('missing-result', 'out-of-order', 'spelling', 'nope', 'toString'), fc.constantFrom('off', 'error', 'info', 'loud', 3)), fc.jsonValue()),
+      outline: fc.constantFrom('stories', 'headings', 'tree'),
+      maxFileSize: fc.oneof(fc.constant(-1), fc.constant(0), fc.constant(1e9), fc.jsonValue()),
+      schemes: fc.oneof(fc.constant(['file']), fc.jsonValue()),
+      enable: fc.jsonValue(),
+    },
+    { requiredKeys: [] },
+  ),
+);
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** An offset a client can turn into a position: inside the text, and not between the halves of a surrogate pair. */
+function assertOffset(text: string, offset: number, what: string): void {
+  assert.ok(Number.isInteger(offset) && offset >= 0 && offset <= text.length, `${what}: offset ${offset} is outside 0..${text.length}`);
+  assert.ok(!(isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset))), `${what}: offset ${offset} splits a surrogate pair`);
+}
+
+function assertRange(text: string, [start, end]: OffsetRange, what: string): void {
+  assertOffset(text, start, what);
+  assertOffset(text, end, what);
+  assert.ok(start <= end, `${what}: range [${start}, ${end}] ends before it starts`);
+}
+
+const within = ([start, end]: OffsetRange, [outerStart, outerEnd]: OffsetRange) => outerStart <= start && end <= outerEnd;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Everything the core reports about a text lies inside it, on character boundaries, in the shape the LSP edge needs. */
+function assertSound(text: string, analysis: Analysis, settings: Settings): void {
+  const { doc, findings } = analysis;
+  const wellFormed = !LONE_SURROGATE.test(text);
+  for (const finding of findings) {
+    assertRange(text, finding.range, `finding ${finding.code}`);
+    if (wellFormed) assert.ok(!LONE_SURROGATE.test(finding.message), `finding ${finding.code} message cuts a character in half: ${finding.message}`);
+  }
+  for (const story of doc.stories) {
+    assertRange(text, story.range, `story ${story.title}`);
+    for (const section of story.sections) {
+      assertOffset(text, section.blockStart, `${section.kind} block start`);
+      assertRange(text, section.markerRange, `${section.kind} marker`);
+      assertRange(text, section.contentRange, `${section.kind} content`);
+      assert.ok(section.blockStart <= section.markerRange[0], `${section.kind} marker starts before its block`);
+      assert.ok(within(section.markerRange, story.range), `${section.kind} marker lies outside its story`);
+    }
+  }
+  for (const heading of doc.headings) {
+    assertRange(text, heading.range, 'heading');
+    assertRange(text, heading.subtree, 'heading subtree');
+  }
+  for (const mode of ['stories', 'headings'] as const) {
+    const visit = (node: OutlineNode) => {
+      assertRange(text, node.range, `outline ${node.name}`);
+      assertRange(text, node.selectionRange, `outline ${node.name} selection`);
+      // LSP clients reject a symbol whose selection range is not inside its range.
+      assert.ok(within(node.selectionRange, node.range), `outline ${node.name}: selection ${node.selectionRange} outside ${node.range}`);
+      if (wellFormed) assert.ok(!LONE_SURROGATE.test(node.name + node.detail), `outline ${node.name} cuts a character in half: ${node.detail}`);
+      node.children.forEach(visit);
+    };
+    outline(doc, mode).forEach(visit);
+  }
+  const ends = doc.stories.flatMap((story) => [story.range[1], ...story.sections.map((section) => section.contentRange[1])]);
+  // A sample: each completion looks through every story, so all of 50 000 would test the test.
+  for (const offset of [0, text.length, ...ends.filter((_, i) => i % Math.ceil(ends.length / 100) === 0)]) {
+    for (const item of markerCompletions(doc, offset, settings)) {
+      assertRange(text, item.range, `completion ${item.label}`);
+      assert.equal(item.range[1], offset, `completion ${item.label} replaces text after the cursor`);
+    }
+  }
+  for (const story of doc.stories) {
+    for (const edit of fixesFor(doc, story)) assertRange(text, edit.range, `fix for ${story.title}`);
+  }
+}
+
+function fixesFor(doc: Analysis['doc'], story: Story): OffsetEdit[] {
+  const present = new Set(story.sections.map((section) => section.kind));
+  const inserts = STAR_KINDS.filter((kind) => !present.has(kind)).map((kind) => insertSectionEdit(doc, story, kind));
+  const reorder = reorderEdit(doc, story);
+  return reorder ? [...inserts, reorder] : inserts;
+}
+
+const apply = (text: string, edit: OffsetEdit) => text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
+const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).sort();
+
+/** Generous: ten times the rate of ordinary notes, plus slack for a busy machine. A hang or a square-time blow-up still fails it. */
+const budgetMs = (length: number) => 2000 + length * 0.1;
+
+describe('hostile input: random and mutated markdown', () => {
+  it('never throws, stays in time, and reports only ranges inside the document on character boundaries', () => {
+    fc.assert(
+      fc.property(markdown, rawSettings, (text, raw) => {
+        const settings = resolveSettings(raw).settings;
+        const started = performance.now();
+        if (skipReason(text, settings) === undefined) assertSound(text, analyze(text, settings), settings);
+        const elapsed = performance.now() - started;
+        assert.ok(elapsed < budgetMs(text.length), `${Math.round(elapsed)} ms for ${text.length} characters`);
+      }),
+      runs(150),
+    );
+  });
+
+  it('never throws and reports sound ranges while the same document is edited (the server’s incremental path)', () => {
+    const settings = settingsWith({ minWords: 2 });
+    fc.assert(
+      fc.property(fc.constantFrom(...FIXTURES), fc.array(mutation, { minLength: 1, maxLength: 10 }), (initial, changes) => {
+        const analyzer = new DocumentAnalyzer();
+        let text = initial;
+        for (const change of changes) {
+          text = mutate(text, change);
+          if (skipReason(text, settings) === undefined) assertSound(text, analyzer.analyze(text, settings), settings);
+        }
+      }),
+      runs(60),
+    );
+  });
+
+  it('turns any settings value into valid settings and warnings, never an exception', () => {
+    fc.assert(
+      fc.property(fc.oneof(rawSettings, fc.anything(), fc.jsonValue()), (raw) => {
+        const { settings, warnings } = resolveSettings(raw);
+        assert.ok(warnings.every((warning) => typeof warning === 'string' && warning.length > 0));
+        assert.ok(Number.isInteger(settings.minWords) && settings.minWords >= 0);
+        assert.ok(settings.maxFileSize > 0);
+        assert.ok(Object.values(settings.aliases).every((labels) => labels.every((label) => typeof label === 'string')));
+        assert.ok(settings.schemes.every((scheme) => typeof scheme === 'string'));
+      }),
+      runs(300),
+    );
+  });
+});
+
+describe('quick fixes are idempotent', () => {
+  const star = fc
+    .tuple(fc.constantFrom(...FIXTURES), fc.array(mutation, { maxLength: 4 }))
+    .map(([base, changes]) => changes.reduce(mutate, base));
+
+  it('inserting a missing section leaves no story without it, and loses no word', () => {
+    const settings = settingsWith();
+    fc.assert(
+      fc.property(star, (text) => {
+        if (skipReason(text, settings)) return;
+        const analyzed = analyze(text, settings);
+        const { doc } = analyzed;
+        for (const story of doc.stories) {
+          for (const kind of STAR_KINDS.filter((k) => !story.sections.some((section) => section.kind === k))) {
+            const edit = insertSectionEdit(doc, story, kind);
+            assert.equal(edit.range[0], edit.range[1], 'an inserted section replaces nothing');
+            const fixed = apply(text, edit);
+            const after = analyze(fixed, settings);
+            const same = after.doc.stories.find((candidate) => candidate.range[0] === story.range[0]);
+            assert.ok(same?.sections.some((section) => section.kind === kind), `adding ${kind} to '${story.title}' did not take: ${JSON.stringify(fixed)}`);
+            const missing = (analysis: Analysis) => analysis.findings.filter((finding) => finding.code === `missing-${kind}`).length;
+            assert.ok(missing(after) <= missing(analyzed), `adding ${kind} to '${story.title}' left another story without it`);
+          }
+        }
+      }),
+      runs(60),
+    );
+  });
+
+  it('putting sections in STAR order keeps every word, leaves nothing out of order, and a second time changes nothing', () => {
+    const settings = settingsWith();
+    const shuffled = fc
+      .tuple(fc.constantFrom(...FIXTURES), fc.array(fc.nat(), { minLength: 2, maxLength: 8 }), fc.array(mutation, { maxLength: 3 }))
+      .map(([base, swaps, changes]) => {
+        // Swap whole lines that carry markers, so most stories end up out of order.
+        const lines = base.split(/(?<=\n)/);
+        const marked = lines.flatMap((line, i) => (/^\s*(?:[-*]\s+)?(?:\*\*)?(?:situation|task|action|result|#+\s)/i.test(line) ? [i] : []));
+        for (let i = 0; i + 1 < swaps.length && marked.length > 1; i += 2) {
+          const a = marked[swaps[i] % marked.length];
+          const b = marked[swaps[i + 1] % marked.length];
+          [lines[a], lines[b]] = [lines[b], lines[a]];
+        }
+        return changes.reduce(mutate, lines.join(''));
+      });
+    fc.assert(
+      fc.property(shuffled, (text) => {
+        if (skipReason(text, settings)) return;
+        let current = text;
+        for (let round = 0; round < 2; round++) {
+          const { doc } = analyze(current, settings);
+          const story = doc.stories.find((candidate) => reorderEdit(doc, candidate));
+          if (!story) return;
+          const edit = reorderEdit(doc, story)!;
+          const fixed = apply(current, edit);
+          assert.deepEqual(words(fixed), words(current), `reordering '${story.title}' lost or made up words`);
+          const again = analyze(fixed, settings).doc.stories.find((candidate) => candidate.range[0] === story.range[0]);
+          assert.ok(again, `reordering '${story.title}' lost the story`);
+          assert.equal(reorderEdit(analyze(fixed, settings).doc, again), undefined, `a second reorder of '${story.title}' changes the text: ${JSON.stringify(fixed)}`);
+          current = fixed;
+        }
+      }),
+      runs(80),
+    );
+  });
+});
+
+/** Time per character for ordinary notes on this machine, now: the yardstick for the hostile inputs. */
+function ordinaryRate(settings: Settings): number {
+  const text = generateNotes(150_000, 11);
+  analyze(text.slice(0, 20_000), settings);
+  const started = performance.now();
+  analyze(text, settings);
+  return (performance.now() - started) / text.length;
+}
+
+describe('hostile input: the pathological cases', () => {
+  const settings = { ...settingsWith(), maxFileSize: 8 * 1024 * 1024 };
+  let rate = 0;
+
+  const HOSTILE: [name: string, make: () => string, expect: 'checked' | 'skipped'][] = [
+    ['10 000 nested list items on one line', () => '- '.repeat(10_000) + 'Situation: deep', 'skipped'],
+    ['10 000 nested numbered items', () => '1. '.repeat(10_000) + 'Task: deep', 'skipped'],
+    ['10 000 nested block quotes', () => '>'.repeat(10_000) + ' Task: deep', 'skipped'],
+    ['lists nested by indentation, 300 levels', () => Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- Action: level ${i}`).join('\n'), 'skipped'],
+    ['block quotes opened one per line, 3 000 levels', () => Array.from({ length: 3000 }, (_, i) => `${'>'.repeat(i)} Result: level ${i}`).join('\n'), 'skipped'],
+    ['nested emphasis, 4 000 levels', () => '*a **a '.repeat(2000) + 'b' + ' a** a*'.repeat(2000), 'skipped'],
+    ['a minified-code line of 1 MB', () => 'var a=[b_c*d,e[f]<g?`h`:i_j];'.repeat(35_000), 'skipped'],
+    ['a prose line of 1 MB', () => `## Story\n- Situation: ${'the build was slow, so we cut it from forty minutes to six. '.repeat(17_500)}`, 'checked'],
+    ['50 000 headings', () => Array.from({ length: 50_000 }, (_, i) => (i % 5 === 0 ? `## Story ${i}` : `### ${['Situation', 'Task', 'Action', 'Result'][i % 4]}`)).join('\n'), 'checked'],
+    ['an unterminated fence before 200 KB of notes', () => `## Story\n- Situation: a b c\n\`\`\`\n${generateNotes(200_000, 3)}`, 'checked'],
+    ['an unterminated HTML comment before 200 KB of notes', () => `## Story\n- Situation: a b c\n<!--\n${generateNotes(200_000, 4)}`, 'checked'],
+    ['CRLF, LF and CR mixed line by line', () => generateNotes(200_000, 5).replace(/\n/g, (_, i: number) => ['\r\n', '\r', '\n'][i % 3]), 'checked'],
+    [
+      'NUL, control characters and lone surrogates past the binary sniff',
+      () => generateNotes(8192, 6) + generateNotes(200_000, 7).replace(/e /g, (_, i: number) => ['\0 ', '\u0007 ', '\ud800 ', '\udc00 ', '\u2028 ', '\ufeff '][i % 6]),
+      'checked',
+    ],
+    ['NUL in the first bytes', () => `\0${generateNotes(10_000, 8)}`, 'skipped'],
+  ];
+
+  before(() => {
+    rate = ordinaryRate(settings);
+  });
+
+  for (const [name, make, expect] of HOSTILE) {
+    it(`${expect === 'skipped' ? 'skips' : 'checks'} ${name}, never throwing, in time proportional to its size`, () => {
+      const text = make();
+      const started = performance.now();
+      const skipped = skipReason(text, settings);
+      if (!skipped) assertSound(text, analyze(text, settings), settings);
+      const elapsed = performance.now() - started;
+      assert.equal(skipped ? 'skipped' : 'checked', expect, skipped);
+      // Eight times the ordinary rate: dense structure may cost more than prose, never a different order of growth.
+      const limit = 1000 + 8 * rate * text.length;
+      assert.ok(elapsed < limit, `${Math.round(elapsed)} ms for ${text.length} characters; ordinary notes would take ${Math.round(rate * text.length)} ms`);
+    });
+  }
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SpellEngine } from '../../server/src/core/spell/engine';
+import { Spellers, workerFile } from '../../server/src/core/spell/workerClient';
+
+const OPTIONS = { language: 'en-US' as const, dictionaries: [] };
+const BLOCKS = ['We recieved the the report on teh Monday.', 'Nothing wrong here at all.'];
+
+/** A worker bundle that loads the real one, then dies on its second request. */
+function crashingWorker(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'star-notes-worker-')), 'crashing-worker.js');
+  writeFileSync(
+    file,
+    `require(${JSON.stringify(workerFile())});\nlet asked = 0;\nrequire('node:worker_threads').parentPort.on('message', () => { if (++asked === 2) process.exit(7); });\n`,
+  );
+  return file;
+}
+
+describe('spelling in a worker thread', () => {
+  let direct: SpellEngine;
+  const logged: string[] = [];
+  let spellers: Spellers;
+
+  before(async () => {
+    assert.ok(workerFile(), 'npm run build writes server/out/spell-worker.js');
+    direct = await SpellEngine.create(OPTIONS);
+    spellers = new Spellers((message) => logged.push(message));
+  });
+  after(() => spellers.dispose());
+
+  it('answers as the engine does, and a second time without a round trip', async () => {
+    const speller = spellers.get(OPTIONS);
+    assert.deepEqual(await speller.ready(), []);
+    assert.equal(speller.checked(BLOCKS), undefined);
+    const checker = await speller.check(BLOCKS);
+    for (const block of BLOCKS) assert.deepEqual(checker.unknownWords(block), direct.unknownWords(block));
+    assert.deepEqual(speller.checked(BLOCKS)?.unknownWords(BLOCKS[0]), direct.unknownWords(BLOCKS[0]));
+    assert.deepEqual(await speller.suggestions(['recieved', 'teh']), [direct.suggest('recieved'), direct.suggest('teh')]);
+    assert.deepEqual(speller.checked(BLOCKS)?.cachedSuggestions('teh'), direct.suggest('teh'));
+    assert.deepEqual(logged, []);
+  });
+
+  it('keeps one worker per dialect and set of dictionaries, ending the least recently used beyond two', () => {
+    const us = spellers.get(OPTIONS);
+    assert.equal(spellers.get(OPTIONS), us);
+    const gb = spellers.get({ language: 'en-GB', dictionaries: [] });
+    assert.notEqual(gb, us);
+    spellers.get({ language: 'en-GB', dictionaries: [join(tmpdir(), 'no-such-words.txt')] });
+    assert.notEqual(spellers.get(OPTIONS), us, 'the en-US speller was ended, so a new one starts');
+    assert.deepEqual(logged, [], 'ending a worker is no crash');
+  });
+
+  it('replaces a worker that crashed, asking it again, and logs it once', async () => {
+    const messages: string[] = [];
+    const crashing = new Spellers((message) => messages.push(message), crashingWorker());
+    try {
+      const speller = crashing.get(OPTIONS);
+      await speller.check([BLOCKS[0]]);
+      const checker = await speller.check([BLOCKS[1]]);
+      assert.deepEqual(checker.unknownWords(BLOCKS[1]), []);
+      assert.equal(messages.length, 1);
+      assert.match(messages[0], /the spelling worker exited with code 7; it restarts when next needed/);
+    } finally {
+      crashing.dispose();
+    }
+  });
+
+  it('checks on the main thread, saying so, when no worker starts', async () => {
+    const broken = join(mkdtempSync(join(tmpdir(), 'star-notes-worker-')), 'broken-worker.js');
+    writeFileSync(broken, "throw new Error('a broken bundle');\n");
+    const messages: string[] = [];
+    const fallback = new Spellers((message) => messages.push(message), broken);
+    try {
+      const checker = await fallback.get(OPTIONS).check(BLOCKS);
+      assert.deepEqual(checker.unknownWords(BLOCKS[0]), direct.unknownWords(BLOCKS[0]));
+      assert.equal(messages.length, 1);
+      assert.match(messages[0], /a broken bundle before loading the dictionaries; spelling runs on the main thread/);
+    } finally {
+      fallback.dispose();
+    }
+  });
+});
