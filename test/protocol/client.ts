@@ -14,6 +14,7 @@ import {
   RegistrationRequest,
   ShowMessageNotification,
   LogMessageNotification,
+  MessageType,
   type ClientCapabilities,
   type Diagnostic,
   type InitializeResult,
@@ -35,6 +36,10 @@ export interface ClientOptions {
   settings?: () => unknown;
   initializationOptions?: unknown;
   workspaceFolders?: WorkspaceFolder[];
+  /** Options for node before the server script, e.g. a `--require` preload. */
+  nodeArgs?: string[];
+  /** The parent process the server watches; this test process unless given. */
+  processId?: number | null;
 }
 
 /**
@@ -46,13 +51,15 @@ export class TestClient {
   readonly connection: ProtocolConnection;
   readonly published: PublishDiagnosticsParams[] = [];
   readonly messages: string[] = [];
+  /** Messages the server logged or showed as errors. */
+  readonly errors: string[] = [];
   readonly documents = new Map<string, TextDocument>();
   readonly stderr: string[] = [];
   #waiters: (() => void)[] = [];
   initializeResult?: InitializeResult;
 
   private constructor(readonly options: ClientOptions) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -61,10 +68,12 @@ export class TestClient {
     });
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params.message);
+      if (params.type === MessageType.Error) this.errors.push(params.message);
       this.#wake();
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.messages.push(params.message);
+      if (params.type === MessageType.Error) this.errors.push(params.message);
       this.#wake();
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
@@ -82,7 +91,7 @@ export class TestClient {
       workspace: { ...options.capabilities?.workspace, configuration: !!options.settings },
     };
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities,

@@ -10,7 +10,7 @@ import type { Story } from '../../server/src/core/model';
 import { outline, type OutlineNode } from '../../server/src/core/outline';
 import { resolveSettings, type Settings } from '../../server/src/core/settings';
 import { skipReason } from '../../server/src/core/skip';
-import { STAR_KINDS, type OffsetRange } from '../../server/src/core/types';
+import { isStarKind, STAR_KINDS, type OffsetRange } from '../../server/src/core/types';
 import { generateNotes } from '../../bench/corpus';
 import { fixture, settingsWith } from './helpers';
 
@@ -157,6 +157,8 @@ function fixesFor(doc: Analysis['doc'], story: Story): OffsetEdit[] {
   return reorder ? [...inserts, reorder] : inserts;
 }
 
+/** The same story after an edit inside it: the same heading (which an edit after it leaves in place), or both the whole document. */
+const sameStory = (a: Story, b: Story) => a.title === b.title && a.heading?.range[0] === b.heading?.range[0];
 const apply = (text: string, edit: OffsetEdit) => text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);
 const words = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).sort();
 
@@ -207,12 +209,60 @@ describe('hostile input: random and mutated markdown', () => {
   });
 });
 
-describe('quick fixes are idempotent', () => {
-  const star = fc
-    .tuple(fc.constantFrom(...FIXTURES), fc.array(mutation, { maxLength: 4 }))
-    .map(([base, changes]) => changes.reduce(mutate, base));
+/** A section written the many ways notes write them; `{label}` and `{body}` are filled in per section. */
+const SECTION_STYLES = [
+  (depth: number) => `${'#'.repeat(depth + 1)} {label}\n\n{body}\n\n`,
+  (depth: number) => `${'#'.repeat(depth + 1)} {label}: {body}\n`,
+  () => '- {label}: {body}\n',
+  () => '* {label} – {body}\n',
+  () => '1. {label}: {body}\n',
+  () => '- **{label}:** {body}\n',
+  () => '- **{label}**: {body}\n',
+  () => '**{label}:** {body}\n\n',
+  () => '*{label}* – {body}\n\n',
+  () => '{label}: {body}\n\n',
+  () => '> {label}: {body}\n>\n',
+  () => '  - {label}: {body}\n',
+  () => '\t- {label}: {body}\n',
+];
+const LABELS = ['Situation', 'SITUATION', 'context', 'Task', 'Goal', 'Action', 'Actions', 'What I did', 'Result', 'Results', 'Outcome', 'impact', 'Learnings', 'Challenges', 'Notes'];
+const BODIES = ['', 'TODO', 'the build took forty minutes', 'we cut it to six and', 'I owned the rollout, end to end.', 'first line\n  second line of it', '🚀 shipped 決済 on time', '`code` and **bold** text'];
 
-  it('inserting a missing section leaves no story without it, and loses no word', () => {
+/** Story banks: stories under headings of any depth (or none), each with any sections in any order and style. */
+const storyBank = fc
+  .tuple(
+    fc.array(
+      fc.record({
+        depth: fc.integer({ min: 0, max: 4 }),
+        titled: fc.boolean(),
+        style: fc.nat(SECTION_STYLES.length - 1),
+        mixed: fc.boolean(),
+        sections: fc.array(fc.record({ label: fc.constantFrom(...LABELS), body: fc.constantFrom(...BODIES), style: fc.nat(SECTION_STYLES.length - 1) }), { minLength: 1, maxLength: 6 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([stories, eol]) =>
+    stories
+      .map((story, i) => {
+        const heading = story.titled ? `${'#'.repeat(story.depth + 1)} Story ${i}\n\n` : '';
+        const body = story.sections
+          .map((section) => SECTION_STYLES[story.mixed ? section.style : story.style](Math.min(story.depth + 1, 5)).replace('{label}', section.label).replace('{body}', section.body))
+          .join('');
+        return heading + body;
+      })
+      .join('\n')
+      .replace(/\n/g, eol),
+  );
+
+describe('quick fixes are idempotent', () => {
+  const star = fc.oneof(
+    fc.tuple(fc.constantFrom(...FIXTURES), fc.array(mutation, { maxLength: 4 })).map(([base, changes]) => changes.reduce(mutate, base)),
+    storyBank,
+  );
+
+  it('inserting a missing section gives the story that section, adds no missing-section finding, and replaces no text', () => {
     const settings = settingsWith();
     fc.assert(
       fc.property(star, (text) => {
@@ -225,7 +275,7 @@ describe('quick fixes are idempotent', () => {
             assert.equal(edit.range[0], edit.range[1], 'an inserted section replaces nothing');
             const fixed = apply(text, edit);
             const after = analyze(fixed, settings);
-            const same = after.doc.stories.find((candidate) => candidate.range[0] === story.range[0]);
+            const same = after.doc.stories.find((candidate) => sameStory(candidate, story));
             assert.ok(same?.sections.some((section) => section.kind === kind), `adding ${kind} to '${story.title}' did not take: ${JSON.stringify(fixed)}`);
             const missing = (analysis: Analysis) => analysis.findings.filter((finding) => finding.code === `missing-${kind}`).length;
             assert.ok(missing(after) <= missing(analyzed), `adding ${kind} to '${story.title}' left another story without it`);
@@ -236,7 +286,7 @@ describe('quick fixes are idempotent', () => {
     );
   });
 
-  it('putting sections in STAR order keeps every word, leaves nothing out of order, and a second time changes nothing', () => {
+  it('putting sections in STAR order keeps every word and section, leaves nothing out of order, and a second time changes nothing', () => {
     const settings = settingsWith();
     const shuffled = fc
       .tuple(fc.constantFrom(...FIXTURES), fc.array(fc.nat(), { minLength: 2, maxLength: 8 }), fc.array(mutation, { maxLength: 3 }))
@@ -252,7 +302,7 @@ describe('quick fixes are idempotent', () => {
         return changes.reduce(mutate, lines.join(''));
       });
     fc.assert(
-      fc.property(shuffled, (text) => {
+      fc.property(fc.oneof(shuffled, storyBank), (text) => {
         if (skipReason(text, settings)) return;
         let current = text;
         for (let round = 0; round < 2; round++) {
@@ -262,8 +312,12 @@ describe('quick fixes are idempotent', () => {
           const edit = reorderEdit(doc, story)!;
           const fixed = apply(current, edit);
           assert.deepEqual(words(fixed), words(current), `reordering '${story.title}' lost or made up words`);
-          const again = analyze(fixed, settings).doc.stories.find((candidate) => candidate.range[0] === story.range[0]);
+          const again = analyze(fixed, settings).doc.stories.find((candidate) => sameStory(candidate, story));
           assert.ok(again, `reordering '${story.title}' lost the story`);
+          const kinds = (of: Story) => of.sections.map((section) => section.kind).sort();
+          assert.deepEqual(kinds(again), kinds(story), `reordering '${story.title}' changed its sections: ${JSON.stringify(fixed)}`);
+          const ranks = again.sections.flatMap((section) => (isStarKind(section.kind) ? [STAR_KINDS.indexOf(section.kind)] : []));
+          assert.ok(ranks.every((rank, i) => i === 0 || ranks[i - 1] <= rank), `'${story.title}' is still out of order: ${JSON.stringify(fixed)}`);
           assert.equal(reorderEdit(analyze(fixed, settings).doc, again), undefined, `a second reorder of '${story.title}' changes the text: ${JSON.stringify(fixed)}`);
           current = fixed;
         }

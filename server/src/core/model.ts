@@ -72,7 +72,7 @@ export type MarkerEvent = HeadingEvent | LabelEvent;
 
 const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
 const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
-const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=[ \t]|$))/;
+const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=\s|$))/;
 
 /** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`. */
 export function matchLabel(
@@ -248,7 +248,7 @@ function groupStories(text: string, events: MarkerEvent[], count: (text: string)
           : { title: DOCUMENT_STORY_TITLE, range: [0, text.length], sections: [] };
         stories.set(owner, story);
       }
-      const contentEnd = Math.min(sectionEnd(events, i, text.length), story.range[1]);
+      const contentEnd = Math.min(sectionEnd(text, events, i), story.range[1]);
       const { contentStart, ...marker } = event.marker;
       const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
       const start = skipWhitespace(text, contentStart, end);
@@ -273,14 +273,16 @@ function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undefined {
   return owner;
 }
 
-/** A section runs to the next marker, or to a heading that closes it. */
-function sectionEnd(events: readonly MarkerEvent[], index: number, textEnd: number): number {
+/**
+ * A section runs to the line of the next marker, or of a heading that closes it: not into that
+ * line's quote marks or indentation, which belong to what follows.
+ */
+function sectionEnd(text: string, events: readonly MarkerEvent[], index: number): number {
   const section = events[index];
   const depth = section.type === 'heading' ? section.info.depth : Infinity;
   for (let j = index + 1; j < events.length; j++) {
     const next = events[j];
-    if (next.marker) return next.start;
-    if (next.type === 'heading' && (section.type === 'label' || next.info.depth <= depth)) return next.start;
+    if (next.marker || (next.type === 'heading' && (section.type === 'label' || next.info.depth <= depth))) return startOfLine(text, next.start);
   }
-  return textEnd;
+  return text.length;
 }

@@ -192,13 +192,19 @@ function resolveSpelling(
     warnings.push(`${prefix}language must be "en-US" or "en-GB"; using "${defaults.language}".`);
     return defaults.language;
   })();
+  // A cloned repository's settings name these files: only ones inside the workspace may be read.
+  const dictionaries = words('dictionaries').filter((path) => {
+    if (!/^(?:[\\/~]|[a-z]:)/i.test(path) && !path.split(/[\\/]/).includes('..')) return true;
+    warnings.push(`${prefix}dictionaries: "${path}" is outside the workspace; ignored. Name a word list by its path inside the workspace folder.`);
+    return false;
+  });
   return {
     enabled: bool('enabled', defaults.enabled, raw, prefix),
     language,
     words: words('words'),
     userWords: words('userWords'),
     ignoreWords: words('ignoreWords'),
-    dictionaries: words('dictionaries'),
+    dictionaries,
   };
 }
 

@@ -98,7 +98,7 @@ function tooHardToParse(text: string): string | undefined {
     } else {
       if (i === end || markers > 0 || c === HASH || c === PIPE) {
         marks = 0;
-        paragraphLine = line;
+        paragraphLine = i === end ? line + 1 : line;
       }
       for (let j = i; j < end; j++) if (isInlineMark(text.charCodeAt(j))) marks++;
       if (marks > MAX_PARAGRAPH_MARKS) {

@@ -69,8 +69,10 @@ export function endOfLine(text: string, offset: number): number {
 }
 
 export function startOfLine(text: string, offset: number): number {
-  while (offset > 0 && text[offset - 1] !== '\n' && text[offset - 1] !== '\r') offset--;
-  return offset;
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  // A byte-order mark is no part of the first line: what is inserted at its start goes after the mark.
+  return start === 0 && offset > 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
 }
 
 /** `offset`, moved back one when it falls between the halves of a surrogate pair: a cut there would leave half an emoji. */

@@ -15,7 +15,7 @@ import type {
   TextDocuments,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
@@ -50,7 +50,8 @@ export function createStarNotesService(options: ServiceOptions) {
   const analyses = new AnalysisCache();
   const spelling = new SpellingProvider({
     workspaceFolders: () => options.workspaceFolders ?? [],
-    warn: (message) => void connection.window.showWarningMessage(message),
+    // A notification, not window/showMessageRequest: a client that doesn't answer that leaves an unhandled rejection.
+    warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     log: (message) => connection.console.info(message),
   });
   const workspace = new WorkspaceIndex({

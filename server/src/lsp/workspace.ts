@@ -44,6 +44,7 @@ export class WorkspaceIndex {
     for (const folder of this.#deps.folders) {
       for (const path of await notesFiles(folder)) this.#queue.add(path);
     }
+    if (this.#queue.size === 0) return;
     await this.#drain(await this.#deps.progress().catch(() => undefined));
   }
 
@@ -54,7 +55,8 @@ export class WorkspaceIndex {
       if (!this.#deps.folders.some((folder) => isInside(path, folder))) continue;
       if (change.type === FileChangeType.Deleted) {
         this.#queue.delete(path);
-        this.#stories.delete(change.uri);
+        // Keyed as the index wrote it: clients encode URIs each their own way.
+        this.#stories.delete(pathToFileURL(path).href);
       } else this.#queue.add(path);
     }
     void this.#drain();
