@@ -2,16 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { stopServer } from '../test/protocol/client';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentSymbolRequest,
-  ExitNotification,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
-  ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgress,
@@ -132,19 +131,7 @@ export class BenchClient {
   }
 
   async stop(): Promise<void> {
-    await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((done) => setTimeout(done, 2000))]);
-    await this.connection.sendNotification(ExitNotification.type);
-    await new Promise<void>((done) => {
-      if (this.process.exitCode !== null) return done();
-      const timer = setTimeout(() => {
-        this.process.kill('SIGKILL');
-        done();
-      }, 2000);
-      this.process.once('exit', () => {
-        clearTimeout(timer);
-        done();
-      });
-    });
-    this.connection.dispose();
+    await stopServer(this.connection, this.process);
   }
+
 }

@@ -158,25 +158,31 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification(ExitNotification.type);
-    } catch {
-      // The server may already be gone; killing it below is what matters.
-    }
-    await new Promise<void>((done) => {
-      if (this.process.exitCode !== null) return done();
-      const timer = setTimeout(() => {
-        this.process.kill('SIGKILL');
-        done();
-      }, 2000);
-      this.process.once('exit', () => {
-        clearTimeout(timer);
-        done();
-      });
-    });
-    this.connection.dispose();
+    await stopServer(this.connection, this.process);
   }
+
+}
+
+/** Asks the server to shut down and exit; kills it when it doesn't within two seconds. */
+export async function stopServer(connection: ProtocolConnection, child: ChildProcess): Promise<void> {
+  try {
+    await Promise.race([connection.sendRequest(ShutdownRequest.type), new Promise((done) => setTimeout(done, 2000))]);
+    await connection.sendNotification(ExitNotification.type);
+  } catch {
+    // The server may already be gone; killing it below is what matters.
+  }
+  await new Promise<void>((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) return done();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      done();
+    }, 2000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+  connection.dispose();
 }
 
 /** The text a diagnostic's range covers, in a document. */
