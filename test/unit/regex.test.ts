@@ -12,9 +12,9 @@ const SOURCE = join(__dirname, '..', '..', 'server', 'src');
 /** About the length of a long line of pasted data; what a linear pattern scans in a few milliseconds. */
 const LENGTH = 100_000;
 /** Far above a linear scan of LENGTH characters (milliseconds, even on a busy machine), far below a square-time one (seconds to hours). */
-const SLOW_MS = 1000;
+const SLOW_MS = 750;
 /** A pattern still running after this long is stopped and reported. */
-const HUNG_MS = 2500;
+const HUNG_MS = 1500;
 
 interface Pattern {
   where: string;

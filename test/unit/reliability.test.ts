@@ -140,11 +140,19 @@ describe('quick fixes on notes of unusual shape', () => {
     }
   });
 
-  it('offers no reordering that would carry another story’s heading to a different place', () => {
+  it('offers no reordering that would carry an unclosed fence over the sections after it', () => {
+    const text = lines('## Story', '- Result: shipped', '- Situation: slow', '```');
+    const { doc } = check(text);
+    assert.equal(reorderEdit(doc, doc.stories[0]), undefined);
+  });
+
+  it('offers no reordering that would move a section into another story, or another story’s heading elsewhere', () => {
     const around = lines('- Result: shipped', '', '### Story 1', '', '#### Situation', '', 'slow', '', '## Situation', '', 'slow too');
     const inNotes = lines('## Impact', '', '## Situation', '', '## Notes', '', '### Story 1', '', '#### Situation', '', 'slow');
     const after = lines('## Impact', '', '## Situation', '', '## Challenges', '', '- Situation: slow', '', '### Story 2', '', '#### Situation', '', 'slow');
-    for (const text of [around, inNotes, after]) {
+    const labelAfter = lines('## Outcome', '', '## Situation', '', '## Notes', '', '### Story 1', '', '- Situation: slow');
+    const intoPrevious = lines('## Story 0', '', '### Situation', '', 'slow', '', '## Task', '', 'fix it', '', '- Situation: slow');
+    for (const text of [around, inNotes, after, labelAfter, intoPrevious]) {
       const { doc } = check(text);
       const whole = doc.stories.find((story) => !story.heading)!;
       assert.equal(reorderEdit(doc, whole), undefined, text);

@@ -1,4 +1,7 @@
-import type { HeadingInfo, Section, StarDocument, Story } from './model';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { storyHeading, type HeadingInfo, type Section, type StarDocument, type Story } from './model';
+import { parseMarkdown } from './parse';
 import { STAR_PROMPTS } from './sections';
 import { escapeSnippet, isListStyle, labelLike, markerText } from './style';
 import { lineBreakOf, startOfLine, trimEnd } from './text';
@@ -97,7 +100,7 @@ export function reorderEdit(doc: StarDocument, story: Story): OffsetEdit | undef
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .flatMap((group) => group.members);
   if (ordered.every((segment, i) => segment === segments[i])) return undefined;
-  if (!keepsOtherHeadingsInPlace(doc, story, segments, ordered)) return undefined;
+  if (!keepsStructure(doc, story, segments, ordered)) return undefined;
 
   const joined = ordered
     .map((segment, i) => {
@@ -109,7 +112,22 @@ export function reorderEdit(doc: StarDocument, story: Story): OffsetEdit | undef
       return segment.body + (bothList || BLANK_LINE.test(separator) ? separator : eol + eol);
     })
     .join('');
+  // Moved text must still parse into the same blocks: an unclosed fence or comment carried along would swallow what now follows it.
+  if (blocksOf(text.slice(starts[0], spanEnd)) !== blocksOf(joined)) return undefined;
   return { range: [starts[0], spanEnd], text: joined };
+}
+
+/** The paragraphs, headings, code and HTML of some markdown, as a sorted list: what reordering may move but not change. */
+function blocksOf(markdown: string): string {
+  const blocks: string[] = [];
+  visit(parseMarkdown(markdown), (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'html' || node.type === 'table' || node.type === 'thematicBreak') {
+      blocks.push(`${node.type} ${toString(node)}`);
+      return 'skip';
+    }
+    return undefined;
+  });
+  return blocks.sort().join('\n');
 }
 
 interface Segment {
@@ -121,37 +139,57 @@ interface Segment {
 }
 
 /**
- * Whether every heading that is not one of the story's sections, among its sections or just after
- * them, stays under the same headings when the segments move: another story's heading (as when
- * the whole document is a story around others) must not end up inside a moved section heading.
+ * Whether moving the segments keeps the shape of the document: each section still belongs to the
+ * story it belonged to, every other heading among or just after the sections (another story's, as
+ * when the whole document is a story around others) sits under the same headings as before, and so
+ * does any text between the sections and the next heading. A section moved to the front sees the
+ * headings its story's first section heading used to close.
  */
-function keepsOtherHeadingsInPlace(doc: StarDocument, story: Story, before: readonly Segment[], after: readonly Segment[]): boolean {
-  const own = new Set(story.sections.flatMap((section) => (section.style.type === 'heading' ? [section.blockStart] : [])));
+function keepsStructure(doc: StarDocument, story: Story, before: readonly Segment[], after: readonly Segment[]): boolean {
+  const { headings } = doc;
+  const start = before[0].start;
   const end = before[before.length - 1].end;
-  const following = doc.headings[firstHeadingFrom(doc.headings, end)];
-  /** For each other heading, the headings open above it, in this order of the segments. */
-  const above = (order: readonly Segment[]): Map<HeadingInfo, HeadingInfo[]> => {
-    const open: HeadingInfo[] = [];
-    const found = new Map<HeadingInfo, HeadingInfo[]>();
+  const following = headings[firstHeadingFrom(headings, end)];
+  const key = (heading: HeadingInfo | undefined) => heading?.range[0] ?? -1;
+  const trace = (order: readonly Segment[]): Map<unknown, string> => {
+    const open = ancestorsFrom(headings, firstHeadingFrom(headings, start) - 1);
+    const found = new Map<unknown, string>();
     const place = (heading: HeadingInfo) => {
       while (open.length && open[open.length - 1].depth >= heading.depth) open.pop();
-      if (!own.has(heading.range[0])) found.set(heading, [...open]);
     };
     for (const segment of order) {
-      for (let i = firstHeadingFrom(doc.headings, segment.start); i < doc.headings.length && doc.headings[i].range[0] < segment.end; i++) {
-        place(doc.headings[i]);
-        open.push(doc.headings[i]);
+      if (segment.section.style.type !== 'heading') found.set(segment.section, `owner ${key(storyHeading(open))}`);
+      for (let i = firstHeadingFrom(headings, segment.start); i < headings.length && headings[i].range[0] < segment.end; i++) {
+        const heading = headings[i];
+        place(heading);
+        const own = heading.range[0] === segment.section.blockStart && segment.section.style.type === 'heading';
+        found.set(own ? segment.section : heading, own ? `owner ${key(storyHeading(open))}` : open.map(key).join(' '));
+        open.push(heading);
       }
     }
-    if (following) place(following);
+    // What follows the sections, up to the next heading, now follows whichever comes last.
+    found.set('after', open.map(key).join(' '));
+    if (following) {
+      place(following);
+      found.set(following, open.map(key).join(' '));
+    }
     return found;
   };
-  const was = above(before);
-  const will = above(after);
-  return [...was].every(([heading, headings]) => {
-    const moved = will.get(heading)!;
-    return headings.length === moved.length && headings.every((open, i) => open === moved[i]);
-  });
+  const was = trace(before);
+  const will = trace(after);
+  const same = (item: unknown) => was.get(item) === will.get(item);
+  if (!same('after') && /\S/.test(doc.text.slice(end, following?.range[0] ?? doc.text.length))) return false;
+  return [...was.keys()].every((item) => item === 'after' || same(item));
+}
+
+/** The heading at `index` and the headings it sits under, outermost first; none for -1. */
+function ancestorsFrom(headings: readonly HeadingInfo[], index: number): HeadingInfo[] {
+  const chain: HeadingInfo[] = [];
+  for (let i = index; i >= 0; i--) {
+    if (chain.length === 0 || headings[i].depth < chain[0].depth) chain.unshift(headings[i]);
+    if (chain[0].depth === 1) break;
+  }
+  return chain;
 }
 
 /** Index of the first heading that starts at or after `offset`; headings are in document order. */

@@ -264,7 +264,7 @@ function groupStories(text: string, events: MarkerEvent[], count: (text: string)
  * The deepest heading above the marker that is not itself a STAR section heading, nor inside one.
  * Extra-section headings are passed over: "# Notes" or "## Challenges" often hold whole stories.
  */
-function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undefined {
+export function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undefined {
   let owner: HeadingInfo | undefined;
   for (const heading of stack) {
     if (heading.marker && isStarKind(heading.marker)) break;
