@@ -143,7 +143,7 @@ describe('regular expressions in the server', () => {
   }
 
   it('builds patterns from data in two places only, each attacked below', () => {
-    assert.deepEqual(dynamicPatterns().sort(), ['core/analyze.ts', 'core/blocks.ts']);
+    assert.deepEqual(dynamicPatterns().sort(), ['core/analyze.ts', 'core/blocks.ts'], 'a pattern built at run time: attack it through the function that builds it, as below');
   });
 
   it('matches label aliases from settings in linear time, however the text is built', () => {
