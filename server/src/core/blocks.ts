@@ -1,3 +1,5 @@
+import { BACKTICK, CR, HASH, LF, LT, SPACE, TAB, TILDE } from './text';
+
 /**
  * Where a document can be cut so that remark, parsing each piece alone, builds the same tree as
  * for the whole. An ATX heading at column 0 closes every list, block quote, paragraph and table
@@ -15,15 +17,6 @@ export interface Cuts {
   lastLine: number;
   lastLineStart: number;
 }
-
-const HASH = 35;
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const BACKTICK = 96;
-const TILDE = 126;
-const LT = 60;
 
 export function findCuts(text: string): Cuts {
   const offsets: number[] = [];

@@ -1,4 +1,5 @@
 import type { Settings } from './settings';
+import { BACKTICK, CR, GT, HASH, LF, PIPE, SPACE, TAB, TILDE } from './text';
 
 /**
  * markdown-it's default limit. remark recurses once per level, so a paste nested thousands of
@@ -37,16 +38,6 @@ function looksBinary(text: string): boolean {
   }
   return sample.length > 0 && controls / sample.length > 0.1;
 }
-
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const GT = 62;
-const BACKTICK = 96;
-const TILDE = 126;
-const HASH = 35;
-const PIPE = 124;
 
 /**
  * One linear pass over the lines for what makes the parser slow or overflow its stack: lists

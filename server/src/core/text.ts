@@ -87,3 +87,15 @@ export function lineBreakOf(text: string): string {
   const i = text.indexOf('\n');
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
+
+/** Character codes the line scanners (`blocks.ts`, `skip.ts`) compare with `charCodeAt`. */
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const HASH = 35;
+export const LT = 60;
+export const GT = 62;
+export const BACKTICK = 96;
+export const PIPE = 124;
+export const TILDE = 126;
