@@ -2,12 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { analyze } from './core/analyze';
 import { resolveSettings, type Settings } from './core/settings';
-import { skipReason } from './core/skip';
+import { skipReason } from './core/parse/guards';
 import { spellingFindings, unknownWordMessage, type SpellingData } from './core/spell/check';
-import { nearestCspellWords } from './core/spell/cspellConfig';
-import { SpellEngines } from './core/spell/engine';
+import { nearestCspellWords } from './spelling/cspellConfig';
+import { SpellEngines } from './spelling/engine';
 import { LineIndex } from './core/text';
-import type { Finding } from './core/types';
+import type { Finding } from './core/findings';
 
 const USAGE = `Usage: star-notes check [--format text|json] [--settings FILE] [--no-spelling] PATH...
 

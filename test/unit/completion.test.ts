@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { markerCompletions } from '../../server/src/core/complete';
+import { markerCompletions } from '../../server/src/core/features/complete';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { check, lines } from './helpers';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { insertSectionEdit, reorderEdit, type OffsetEdit } from '../../server/src/core/fixes';
-import type { StarKind } from '../../server/src/core/types';
+import { insertSectionEdit, reorderEdit, type OffsetEdit } from '../../server/src/core/features/fixes';
+import type { StarKind } from '../../server/src/core/model/types';
 import { check, codes, fixture, lines } from './helpers';
 
 const apply = (text: string, edit: OffsetEdit) => text.slice(0, edit.range[0]) + edit.text + text.slice(edit.range[1]);

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, DocumentAnalyzer, mayHaveStories, type Analysis } from '../../server/src/core/analyze';
-import { BlockParser } from '../../server/src/core/incremental';
-import { parseMarkdown } from '../../server/src/core/parse';
+import { BlockParser } from '../../server/src/core/parse/pieces';
+import { parseMarkdown } from '../../server/src/core/parse/parse';
 import { generateNotes } from '../../bench/corpus';
 import { fixture, lines, settingsWith } from './helpers';
 

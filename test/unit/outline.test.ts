@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { outline } from '../../server/src/core/outline';
+import { outline } from '../../server/src/core/features/outline';
 import { check, fixture } from './helpers';
 
 describe('outline', () => {

@@ -5,7 +5,7 @@ import { before, describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { mayHaveStories } from '../../server/src/core/analyze';
-import { findCuts } from '../../server/src/core/blocks';
+import { findCuts } from '../../server/src/core/parse/cuts';
 import { DEFAULT_ALIASES } from '../../server/src/core/settings';
 
 const SOURCE = join(__dirname, '..', '..', 'server', 'src');
@@ -143,7 +143,7 @@ describe('regular expressions in the server', () => {
   }
 
   it('builds patterns from data in two places only, each attacked below', () => {
-    assert.deepEqual(dynamicPatterns().sort(), ['core/analyze.ts', 'core/blocks.ts'], 'a pattern built at run time: attack it through the function that builds it, as below');
+    assert.deepEqual(dynamicPatterns().sort(), ['core/analyze.ts', 'core/parse/cuts.ts'], 'a pattern built at run time: attack it through the function that builds it, as below');
   });
 
   it('matches label aliases from settings in linear time, however the text is built', () => {

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import ts from 'typescript';
-import { insertSectionEdit, reorderEdit } from '../../server/src/core/fixes';
-import { outline } from '../../server/src/core/outline';
-import { quoteTitle } from '../../server/src/core/sections';
+import { insertSectionEdit, reorderEdit } from '../../server/src/core/features/fixes';
+import { outline } from '../../server/src/core/features/outline';
+import { quoteTitle } from '../../server/src/core/model/sections';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/core/settings';
-import { MAX_NESTING, MAX_PARAGRAPH_MARKS, skipReason } from '../../server/src/core/skip';
+import { MAX_NESTING, MAX_PARAGRAPH_MARKS, skipReason } from '../../server/src/core/parse/guards';
 import { generateNotes } from '../../bench/corpus';
 import { check, fixture, FIXTURES, lines } from './helpers';
 

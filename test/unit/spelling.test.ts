@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
-import { parseMarkdown } from '../../server/src/core/parse';
+import { parseMarkdown } from '../../server/src/core/parse/parse';
 import { spellingFindings } from '../../server/src/core/spell/check';
-import { SpellEngines, type SpellEngine } from '../../server/src/core/spell/engine';
+import { SpellEngines, type SpellEngine } from '../../server/src/spelling/engine';
 import { ignoreInFileEdit } from '../../server/src/core/spell/fixes';
 import { inlineSpelling } from '../../server/src/core/spell/inline';
 import { proseBlocks } from '../../server/src/core/spell/prose';

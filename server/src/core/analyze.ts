@@ -1,13 +1,15 @@
 import type { Root, RootContent } from 'mdast';
 import { Directives } from './directives';
-import { BlockParser, finish, type Piece } from './incremental';
-import { labelMatcher } from './labels';
-import { assembleModel, buildModel, markerEvents, shiftEvents, type MarkerEvent, type StarDocument, type Story } from './model';
-import { parseMarkdown } from './parse';
+import { BlockParser, finish, type Piece } from './parse/pieces';
+import { labelMatcher } from './model/labels';
+import { assembleModel, buildModel } from './model/stories';
+import { markerEvents, shiftEvents, type MarkerEvent } from './model/events';
+import { STAR_KINDS, type StarDocument, type Story } from './model/types';
+import { LineIndex, countWords } from './text';
+import type { Finding } from './findings';
+import { parseMarkdown } from './parse/parse';
 import { RULES, type RuleFinding } from './rules';
 import type { Settings } from './settings';
-import { countWords, LineIndex } from './text';
-import { STAR_KINDS, type Finding } from './types';
 
 /** A piece of the document that was parsed on its own; its nodes are in `doc.root` too. */
 export interface AnalyzedBlock {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { LineIndex } from './text';
-import type { Finding } from './types';
+import type { Finding } from './findings';
 
 type Kind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
 

@@ -1,4 +1,5 @@
-import { EXTRA_KINDS, STAR_KINDS, type Level, type SectionKind } from './types';
+import { EXTRA_KINDS, STAR_KINDS, type SectionKind } from './model/types';
+import type { Level } from './findings';
 
 export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
 

@@ -1,3 +1,6 @@
+/** Offsets are UTF-16 code-unit indices into the document text, end exclusive. */
+export type OffsetRange = readonly [start: number, end: number];
+
 /** Line starts of a text, for turning offsets into line numbers in the pure core. */
 export class LineIndex {
   readonly #starts: number[] = [0];

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
-import { skipReason } from '../core/skip';
+import { skipReason } from '../core/parse/guards';
 
 export type DocumentAnalysis = { skipped: string } | (Analysis & { skipped?: undefined });
 

@@ -10,9 +10,9 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import { insertSectionEdit, reorderEdit, storyAt, type OffsetEdit } from '../core/fixes';
-import { quoteTitle, SECTION_NAMES } from '../core/sections';
-import { STAR_KINDS, type StarKind } from '../core/types';
+import { insertSectionEdit, reorderEdit, storyAt, type OffsetEdit } from '../core/features/fixes';
+import { quoteTitle, SECTION_NAMES } from '../core/model/sections';
+import { STAR_KINDS, type StarKind } from '../core/model/types';
 import { SOURCE, toRange } from './convert';
 import { toDiagnostic } from './diagnostics';
 

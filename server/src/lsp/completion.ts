@@ -1,7 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import { markerCompletions } from '../core/complete';
+import { markerCompletions } from '../core/features/complete';
 import type { Settings } from '../core/settings';
 import { toRange } from './convert';
 

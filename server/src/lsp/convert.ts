@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Level, OffsetRange } from '../core/types';
+import type { Level } from '../core/findings';
+import type { OffsetRange } from '../core/text';
 
 /** The one place offsets become UTF-16 line/character positions. */
 export function toRange(document: TextDocument, [start, end]: OffsetRange): Range {

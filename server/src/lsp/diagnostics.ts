@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../core/settings';
-import type { Finding } from '../core/types';
+import type { Finding } from '../core/findings';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { SEVERITY, SOURCE, toRange } from './convert';
 

@@ -1,7 +1,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import type { OffsetRange } from '../core/types';
+import type { OffsetRange } from '../core/text';
 
 /** Stories and their sections fold; bullet-style sections have no heading fold of their own. */
 export function foldingRanges(document: TextDocument, analysis: Analysis): FoldingRange[] {

@@ -1,7 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import { outline, type OutlineNode } from '../core/outline';
+import { outline, type OutlineNode } from '../core/features/outline';
 import type { OutlineMode } from '../core/settings';
 import { toRange } from './convert';
 

@@ -4,9 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type FileEvent, type SymbolInformation, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, mayHaveStories } from '../core/analyze';
-import { completeness } from '../core/outline';
+import { completeness } from '../core/features/outline';
 import type { Settings } from '../core/settings';
-import { skipReason } from '../core/skip';
+import { skipReason } from '../core/parse/guards';
 import { inSlices } from './analysis';
 import { toRange } from './convert';
 

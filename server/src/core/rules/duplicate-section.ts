@@ -1,5 +1,5 @@
-import { quoteTitle, SECTION_NAMES } from '../sections';
-import { isStarKind, type SectionKind } from '../types';
+import { quoteTitle, SECTION_NAMES } from '../model/sections';
+import { isStarKind, type SectionKind } from '../model/types';
 import type { Rule } from './rule';
 
 export const duplicateSection: Rule = {

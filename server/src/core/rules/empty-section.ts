@@ -1,4 +1,4 @@
-import { quoteTitle, SECTION_NAMES } from '../sections';
+import { quoteTitle, SECTION_NAMES } from '../model/sections';
 import type { Rule } from './rule';
 
 export const emptySection: Rule = {

@@ -1,6 +1,6 @@
-import { quoteTitle, SECTION_NAMES } from '../sections';
+import { quoteTitle, SECTION_NAMES } from '../model/sections';
 import { startOfLine, stripComments, trimStart } from '../text';
-import type { Section, Story } from '../model';
+import type { Section, Story } from '../model/types';
 import type { Rule, RuleContext } from './rule';
 
 /** Placeholders writers leave for later. Upper case only: "a todo app" is a real project. */

@@ -1,5 +1,5 @@
-import { quoteTitle, SECTION_NAMES, STAR_PROMPTS } from '../sections';
-import { STAR_KINDS } from '../types';
+import { quoteTitle, SECTION_NAMES, STAR_PROMPTS } from '../model/sections';
+import { STAR_KINDS } from '../model/types';
 import type { Rule } from './rule';
 
 export const missingSection: Rule = {

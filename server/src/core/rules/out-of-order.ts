@@ -1,5 +1,5 @@
-import { quoteTitle, SECTION_NAMES } from '../sections';
-import { isStarKind, STAR_KINDS, type StarKind } from '../types';
+import { quoteTitle, SECTION_NAMES } from '../model/sections';
+import { STAR_KINDS, isStarKind, type StarKind } from '../model/types';
 import type { Rule } from './rule';
 
 /**

@@ -1,6 +1,6 @@
-import type { Story } from '../model';
+import type { Story } from '../model/types';
+import type { Finding } from '../findings';
 import type { Settings } from '../settings';
-import type { Finding } from '../types';
 
 export interface RuleContext {
   text: string;

@@ -1,7 +1,8 @@
 import type { Analysis } from '../analyze';
 import type { Settings } from '../settings';
-import type { Finding, OffsetRange } from '../types';
-import type { SpellEngine } from './engine';
+import type { Finding } from '../findings';
+import type { OffsetRange } from '../text';
+import type { SpellEngine } from '../../spelling/engine';
 import { inlineSpelling } from './inline';
 import { proseBlocks, type ProseBlock } from './prose';
 import { repeatedWords } from './repeated';

@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { OffsetEdit } from '../fixes';
+import type { OffsetEdit } from '../features/fixes';
 import { lineBreakOf } from '../text';
 
 const IGNORE_COMMENT = /<!--[ \t]*cspell:ignore\b([^\r\n]*?)[ \t]*-->/i;

@@ -1,5 +1,4 @@
-import { endOfLine, startOfLine } from '../text';
-import type { OffsetRange } from '../types';
+import { endOfLine, startOfLine, type OffsetRange } from '../text';
 
 /**
  * Code Spell Checker's in-document settings, so one comment serves both tools:

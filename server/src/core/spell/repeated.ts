@@ -1,4 +1,4 @@
-import type { OffsetRange } from '../types';
+import type { OffsetRange } from '../text';
 import { allWords } from './tokens';
 
 /** Doubled words that English uses on purpose ("had had", "that that", "bye bye"). */

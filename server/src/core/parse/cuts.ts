@@ -1,4 +1,4 @@
-import { BACKTICK, CR, HASH, LF, LT, SPACE, TAB, TILDE } from './text';
+import { BACKTICK, CR, HASH, LF, LT, SPACE, TAB, TILDE } from '../text';
 
 /**
  * Where a document can be cut so that remark, parsing each piece alone, builds the same tree as

@@ -1,7 +1,7 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { visit } from 'unist-util-visit';
-import { findCuts } from './blocks';
+import { findCuts } from './cuts';
 import { parseMarkdown } from './parse';
 
 /** A piece of a document as remark parsed it alone; shared by every version that contains its text. */

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { DictionaryDefinition, SpellingDictionary, SpellingDictionaryCollection } from 'cspell-lib';
-import type { SpellingSettings } from '../settings';
-import { Lexicon, rankSuggestions, type Suggestion } from './suggest';
-import { caseParts, isAcronym, MIN_WORD_LENGTH, wordsToCheck, type WordToken } from './tokens';
+import type { SpellingSettings } from '../core/settings';
+import { Lexicon, rankSuggestions, type Suggestion } from '../core/spell/suggest';
+import { caseParts, isAcronym, MIN_WORD_LENGTH, wordsToCheck, type WordToken } from '../core/spell/tokens';
 
 /** What scripts/build.mjs writes next to the dictionaries it copies. */
 interface Definitions {
@@ -22,7 +22,7 @@ export type EngineOptions = Pick<SpellingSettings, 'language'> & {
  * source, that is the same folder of the last build.
  */
 export function dictionaryFolder(): string {
-  const candidates = [join(__dirname, 'dicts'), join(__dirname, '..', '..', '..', 'out', 'dicts')];
+  const candidates = [join(__dirname, 'dicts'), join(__dirname, '..', '..', 'out', 'dicts')];
   const found = candidates.find((dir) => existsSync(join(dir, 'definitions.json')));
   if (!found) throw new Error(`STAR Notes: spelling dictionaries not found in ${candidates.join(' or ')}; run \`npm run build\`.`);
   return found;

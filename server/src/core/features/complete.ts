@@ -1,10 +1,9 @@
 import { storyAt } from './fixes';
-import type { HeadingInfo, Section, StarDocument, Story } from './model';
-import type { Settings } from './settings';
-import { SECTION_NAMES, STAR_PROMPTS } from './sections';
+import { STAR_KINDS, type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story } from '../model/types';
+import { startOfLine, type OffsetRange } from '../text';
+import type { Settings } from '../settings';
+import { SECTION_NAMES, STAR_PROMPTS } from '../model/sections';
 import { DEFAULT_STYLE, escapeSnippet, labelLike, markerAfterBullet, markerAfterIndent } from './style';
-import { startOfLine } from './text';
-import { STAR_KINDS, type OffsetRange, type SectionKind } from './types';
 
 export interface MarkerCompletion {
   label: string;

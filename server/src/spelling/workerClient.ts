@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WordChecker } from './check';
+import type { WordChecker } from '../core/spell/check';
 import type { CspellWords } from './cspellConfig';
 import { engineKey, SpellEngine, warmUp, type EngineOptions } from './engine';
 import { answer, messageOf, type SpellCalls, type SpellMessage, type SpellMethod, type WorkerData } from './protocol';
-import type { Suggestion } from './suggest';
-import type { WordToken } from './tokens';
+import type { Suggestion } from '../core/spell/suggest';
+import type { WordToken } from '../core/spell/tokens';
 
 /** The worker bundle beside the server bundle (server/out); running from source, the last build's. */
 export function workerFile(): string | undefined {
-  return [join(__dirname, 'spell-worker.js'), join(__dirname, '..', '..', '..', 'out', 'spell-worker.js')].find((file) => existsSync(file));
+  return [join(__dirname, 'spell-worker.js'), join(__dirname, '..', '..', 'out', 'spell-worker.js')].find((file) => existsSync(file));
 }
 
 /** A worker that exited or failed: what was asked of it may be asked again of a new one. */

@@ -1,4 +1,4 @@
-import type { Settings } from './settings';
+import type { Settings } from '../settings';
 import type { SectionKind } from './types';
 
 export interface LabelMatcher {
@@ -45,4 +45,37 @@ export function splitHeadingLabel(text: string, matcher: LabelMatcher): { kind: 
     if (kind) return { kind, label, rest: colon >= 0 ? candidate.slice(colon + 1).trim() : '' };
   }
   return undefined;
+}
+
+const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
+const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
+const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=\s|$))/;
+
+/** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`. */
+export function matchLabel(
+  source: string,
+  matcher: LabelMatcher,
+): { kind: SectionKind; label: string; labelStart: number; labelEnd: number; markerEnd: number } | undefined {
+  const emphasized = EMPHASIZED.exec(source);
+  if (emphasized) {
+    const inner = emphasized[2];
+    const innerColon = /[:：][ \t]*$/.exec(inner);
+    const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim();
+    const kind = matcher.kindOf(label);
+    if (!kind) return undefined;
+    let markerEnd = emphasized[0].length;
+    const after = source.slice(markerEnd);
+    const separator = SEPARATOR.exec(after);
+    if (separator) markerEnd += separator[0].length;
+    else if (!innerColon && !/^[ \t]*(?:\r?\n|\r|$)/.test(after)) return undefined;
+    const labelStart = emphasized[1].length + inner.indexOf(label);
+    return { kind, label, labelStart, labelEnd: labelStart + label.length, markerEnd };
+  }
+  const plain = PLAIN.exec(source);
+  if (!plain) return undefined;
+  const label = plain[1].trim();
+  const kind = matcher.kindOf(label);
+  if (!kind) return undefined;
+  const labelStart = plain[1].indexOf(label);
+  return { kind, label, labelStart, labelEnd: labelStart + label.length, markerEnd: plain[0].length };
 }

@@ -1,7 +1,7 @@
 import { nearestCspellWords, type CspellWords } from './cspellConfig';
 import type { EngineOptions, SpellEngine } from './engine';
-import type { Suggestion } from './suggest';
-import type { WordToken } from './tokens';
+import type { Suggestion } from '../core/spell/suggest';
+import type { WordToken } from '../core/spell/tokens';
 
 /** What a spelling worker is started with. */
 export interface WorkerData {

@@ -1,11 +1,11 @@
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { storyHeading, type HeadingInfo, type Section, type StarDocument, type Story } from './model';
-import { parseMarkdown } from './parse';
-import { STAR_PROMPTS } from './sections';
+import { storyHeading } from '../model/stories';
+import { STAR_KINDS, isStarKind, type HeadingInfo, type Section, type StarDocument, type StarKind, type Story } from '../model/types';
+import { lineBreakOf, startOfLine, trimEnd, type OffsetRange } from '../text';
+import { parseMarkdown } from '../parse/parse';
+import { STAR_PROMPTS } from '../model/sections';
 import { escapeSnippet, isListStyle, labelLike, markerText } from './style';
-import { lineBreakOf, startOfLine, trimEnd } from './text';
-import { isStarKind, STAR_KINDS, type OffsetRange, type StarKind } from './types';
 
 /** A text edit in offsets; `snippet` is the same insertion with tab stops, for clients that take them. */
 export interface OffsetEdit {

@@ -1,8 +1,7 @@
-import type { HeadingInfo, Section, StarDocument, Story } from './model';
-import type { OutlineMode } from './settings';
-import { SECTION_NAMES } from './sections';
-import { characterBoundary } from './text';
-import { STAR_KINDS, type OffsetRange } from './types';
+import { STAR_KINDS, type HeadingInfo, type Section, type StarDocument, type Story } from '../model/types';
+import { characterBoundary, type OffsetRange } from '../text';
+import type { OutlineMode } from '../settings';
+import { SECTION_NAMES } from '../model/sections';
 
 export interface OutlineNode {
   name: string;

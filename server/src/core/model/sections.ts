@@ -1,4 +1,4 @@
-import { characterBoundary } from './text';
+import { characterBoundary } from '../text';
 import type { SectionKind, StarKind } from './types';
 
 /** Display names and coaching prompts, shared by messages, fixes, completions and snippets. */

@@ -1,6 +1,5 @@
-import type { Section, SectionStyle } from './model';
-import { SECTION_NAMES } from './sections';
-import type { SectionKind } from './types';
+import type { Section, SectionKind, SectionStyle } from '../model/types';
+import { SECTION_NAMES } from '../model/sections';
 
 const LIST_PREFIX = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const LINE_PREFIX = /^[ \t>]*/;

@@ -1,5 +1,5 @@
-import type { Settings } from './settings';
-import { BACKTICK, CR, GT, HASH, LF, PIPE, SPACE, TAB, TILDE } from './text';
+import type { Settings } from '../settings';
+import { BACKTICK, CR, GT, HASH, LF, PIPE, SPACE, TAB, TILDE } from '../text';
 
 /**
  * markdown-it's default limit. remark recurses once per level, so a paste nested thousands of
