@@ -16,7 +16,7 @@ import { unified } from 'unified';
 import { DocumentAnalyzer } from '../server/src/core/analyze';
 import { resolveSettings } from '../server/src/core/settings';
 import { spellingFindings } from '../server/src/core/spell/check';
-import { SpellEngine } from '../server/src/spelling/engine';
+import { SpellEngine } from '../server/src/runtime/engine';
 import { DiagnosticsProvider } from '../server/src/lsp/diagnostics';
 import { generateNotes } from './corpus';
 import { BenchClient } from './lsp';

@@ -39,7 +39,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [lazyCspell] },
   { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCspell] },
   // Dictionaries load and words are looked up in a worker thread, so the server keeps answering.
-  { ...common, entryPoints: ['server/src/spelling/worker.ts'], outfile: 'server/out/spell-worker.js', plugins: [lazyCspell] },
+  { ...common, entryPoints: ['server/src/runtime/worker.ts'], outfile: 'server/out/spell-worker.js', plugins: [lazyCspell] },
   { ...common, stdin: { contents: "export * from 'cspell-lib';", resolveDir: root, sourcefile: 'cspell-lib.js' }, outfile: 'server/out/cspell-lib.js' },
 ];
 
@@ -83,7 +83,7 @@ async function copyDictionaries(outdir) {
     }
     licences.push(`${pkg}\n\n${readFileSync(join(extDir, 'LICENSE'), 'utf8').trim()}\n`);
   }
-  copyFileSync(join(root, 'server/src/spelling/words/tech.txt'), join(outdir, 'tech.txt'));
+  copyFileSync(join(root, 'server/src/runtime/words/tech.txt'), join(outdir, 'tech.txt'));
   definitions.push({ name: 'star-notes-tech', file: 'tech.txt' });
 
   const { words } = await import('popular-english-words/words.js');

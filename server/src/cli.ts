@@ -1,13 +1,14 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { analyze } from './core/analyze';
 import { resolveSettings, type Settings } from './core/settings';
 import { skipReason } from './core/parse/guards';
-import { spellingFindings, unknownWordMessage, type SpellingData } from './core/spell/check';
-import { nearestCspellWords } from './spelling/cspellConfig';
-import { SpellEngines } from './spelling/engine';
+import { acceptedWords, spellingFindings, unknownWordMessage, type SpellingData } from './core/spell/check';
+import { nearestCspellWords } from './runtime/cspellConfig';
+import { SpellEngines } from './runtime/engine';
 import { LineIndex } from './core/text';
-import type { Finding } from './core/findings';
+import { byPosition, type Finding } from './core/findings';
+import { notesFiles } from './runtime/files';
 
 const USAGE = `Usage: star-notes check [--format text|json] [--settings FILE] [--no-spelling] PATH...
 
@@ -18,19 +19,6 @@ Checks the STAR stories and the spelling in markdown files (directories are sear
 Words in the nearest cspell.json / .cspell.json / cspell.config.yaml count as spelled right.
 Exit code: 0 no error-level findings, 1 error-level findings, 2 usage or file errors.`;
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'out', 'dist']);
-
-function markdownFiles(path: string): string[] {
-  const stat = statSync(path);
-  if (stat.isFile()) return [path];
-  return readdirSync(path, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .flatMap((entry) => {
-      if (entry.isDirectory()) return SKIP_DIRS.has(entry.name) ? [] : markdownFiles(join(path, entry.name));
-      return /\.(md|markdown)$/i.test(entry.name) ? [join(path, entry.name)] : [];
-    });
-}
-
 interface Reported extends Finding {
   file: string;
   line: number;
@@ -39,13 +27,13 @@ interface Reported extends Finding {
 
 const engines = new SpellEngines();
 
-export async function checkFile(file: string, settings: Settings): Promise<{ findings: Reported[]; skipped?: string }> {
+async function checkFile(file: string, settings: Settings): Promise<{ findings: Reported[]; skipped?: string }> {
   const text = readFileSync(file, 'utf8');
   const skipped = skipReason(text, settings);
   if (skipped) return { findings: [], skipped };
   const lines = new LineIndex(text);
   const analysis = analyze(text, settings);
-  const findings = [...analysis.findings, ...(await spelling(file, analysis, settings))].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const findings = [...analysis.findings, ...(await spelling(file, analysis, settings))].sort(byPosition);
   return {
     findings: findings.map((finding) => {
       const line = lines.lineAt(finding.range[0]);
@@ -61,9 +49,7 @@ async function spelling(file: string, analysis: ReturnType<typeof analyze>, sett
   for (const error of engine.errors()) console.error(`star-notes: ${error}`);
   const cspell = await nearestCspellWords(dirname(resolve(file)));
   if (cspell?.error) console.error(`star-notes: ${cspell.file}: ${cspell.error}`);
-  const { words, userWords, ignoreWords } = settings.spelling;
-  const accepted = new Set([...words, ...userWords, ...ignoreWords, ...(cspell?.words ?? [])].map((word) => word.toLowerCase()));
-  return spellingFindings(analysis, engine, settings, accepted).map((finding) => {
+  return spellingFindings(analysis, engine, settings, acceptedWords(settings.spelling, cspell?.words)).map((finding) => {
     if (finding.code !== 'spelling') return finding;
     const { word } = finding.data as SpellingData;
     const suggestions = engine.suggest(word).map((suggestion) => suggestion.word);
@@ -99,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
   for (const warning of warnings) console.error(`star-notes: ${warning}`);
   let files: string[];
   try {
-    files = paths.flatMap(markdownFiles);
+    files = (await Promise.all(paths.map(notesFiles))).flat();
   } catch (error) {
     console.error(`star-notes: ${(error as Error).message}`);
     return 2;

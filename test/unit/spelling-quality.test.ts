@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { SpellEngines, type SpellEngine } from '../../server/src/spelling/engine';
+import { SpellEngines, type SpellEngine } from '../../server/src/runtime/engine';
 
 /**
  * Misspellings and their corrections from @cspell/dict-en-common-misspellings (CC BY-SA 4.0,

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SpellEngine } from '../../server/src/spelling/engine';
-import { Spellers, workerFile } from '../../server/src/spelling/workerClient';
+import { SpellEngine } from '../../server/src/runtime/engine';
+import { Spellers, workerFile } from '../../server/src/runtime/workerClient';
 
 const OPTIONS = { language: 'en-US' as const, dictionaries: [] };
 const BLOCKS = ['We recieved the the report on teh Monday.', 'Nothing wrong here at all.'];

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { parseMarkdown } from '../../server/src/core/parse/parse';
 import { spellingFindings } from '../../server/src/core/spell/check';
-import { SpellEngines, type SpellEngine } from '../../server/src/spelling/engine';
+import { SpellEngines, type SpellEngine } from '../../server/src/runtime/engine';
 import { ignoreInFileEdit } from '../../server/src/core/spell/fixes';
 import { inlineSpelling } from '../../server/src/core/spell/inline';
 import { proseBlocks } from '../../server/src/core/spell/prose';

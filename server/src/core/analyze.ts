@@ -6,9 +6,9 @@ import { assembleModel, buildModel } from './model/stories';
 import { markerEvents, shiftEvents, type MarkerEvent } from './model/events';
 import { STAR_KINDS, type StarDocument, type Story } from './model/types';
 import { LineIndex, countWords } from './text';
-import type { Finding } from './findings';
+import { byPosition, type Finding } from './findings';
 import { parseMarkdown } from './parse/parse';
-import { RULES, type RuleFinding } from './rules';
+import { STORY_RULES, type RuleContext, type RuleFinding } from './rules';
 import type { Settings } from './settings';
 
 /** A piece of the document that was parsed on its own; its nodes are in `doc.root` too. */
@@ -33,8 +33,9 @@ export interface Analysis {
 export function analyze(text: string, settings: Settings): Analysis {
   const root = parseMarkdown(text);
   const doc = buildModel(text, root, settings);
-  const directives = new Directives(text, root);
-  return { doc, directives, findings: directives.filter(starFindings(doc, settings)), blocks: [{ start: 0, text, children: root.children }] };
+  const lines = new LineIndex(text);
+  const directives = new Directives(text, root, lines);
+  return { doc, directives, findings: directives.filter(starFindings(doc, settings, (story) => checkStory(story, { text, settings, lines }))), blocks: [{ start: 0, text, children: root.children }] };
 }
 
 /**
@@ -49,7 +50,7 @@ export function mayHaveStories(text: string, aliases: Settings['aliases']): bool
   return new RegExp(words.join('|'), 'i').test(text);
 }
 
-export function starFindings(doc: StarDocument, settings: Settings, check: (story: Story) => RuleFinding[] = (story) => checkStory(story, doc.text, settings)): Finding[] {
+function starFindings(doc: StarDocument, settings: Settings, check: (story: Story) => readonly RuleFinding[]): Finding[] {
   const findings: Finding[] = [];
   for (const story of doc.stories) {
     for (const finding of check(story)) {
@@ -57,12 +58,11 @@ export function starFindings(doc: StarDocument, settings: Settings, check: (stor
       if (severity !== 'off') findings.push({ ...finding, severity });
     }
   }
-  return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  return findings.sort(byPosition);
 }
 
-function checkStory(story: Story, text: string, settings: Settings): RuleFinding[] {
-  const context = { text, settings };
-  return RULES.flatMap((rule) => rule.check(story, context));
+function checkStory(story: Story, context: RuleContext): RuleFinding[] {
+  return STORY_RULES.flatMap((rule) => rule.check(story, context));
 }
 
 /**
@@ -110,6 +110,7 @@ export class DocumentAnalyzer {
     this.#words = words;
 
     const lines = new LineIndex(text);
+    const context: RuleContext = { text, settings, lines };
     const directives = new Directives(text, { type: 'root', children: withDirectives }, lines);
     const checked = new Map<Story, CheckedStory>();
     const reuse = this.#last?.settings === settings ? reusable(this.#last, text) : () => undefined;
@@ -118,7 +119,7 @@ export class DocumentAnalyzer {
       const line = lines.lineAt(base);
       let relative = reuse(story, line);
       if (!relative) {
-        relative = checkStory(story, text, settings).map((finding) => ({ ...finding, range: [finding.range[0] - base, finding.range[1] - base] as const }));
+        relative = checkStory(story, context).map((finding) => ({ ...finding, range: [finding.range[0] - base, finding.range[1] - base] as const }));
         yield;
       }
       checked.set(story, { story, line, relative });

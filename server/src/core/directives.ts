@@ -13,11 +13,35 @@ interface Directive {
 }
 
 /**
- * The codes run to `-->`, spaces included (the split drops them): a lazy list followed by `\s*`
- * would try every way to share a run of spaces, square time on a long one. Bounded, so a comment
- * that never closes is not rescanned to the end from every opening.
+ * Both tools' comments in one pass: `<!-- star-notes-… codes -->` and Code Spell Checker's
+ * `cspell:…` (also `spell-checker:`), which may sit in any comment. The star-notes codes run to
+ * `-->`, spaces included (the split drops them): a lazy list followed by `\s*` would try every way
+ * to share a run of spaces, square time on a long one. Bounded, so a comment that never closes is
+ * not rescanned to the end from every opening.
  */
-const COMMENT = /<!--\s*star-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]{0,1000})-->/g;
+const DIRECTIVE =
+  /<!--\s*star-notes-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]{0,1000})-->|(?:cspell|spell-?checker)::?[ \t]*(ignore|words|word|disable-next-line|disable-line|disable-next|disable|enable)\b([^\r\n]*)/gi;
+
+export interface DirectiveComment {
+  tool: 'star-notes' | 'cspell';
+  /** Lower-cased: `disable-next-line`, `ignore`, … */
+  kind: string;
+  /** What follows the kind: codes, or words. */
+  args: string;
+  /** Offsets in the scanned text. */
+  start: number;
+  end: number;
+}
+
+/** The directives in `text`, in order. */
+export function* directiveComments(text: string): Generator<DirectiveComment> {
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (match[1] !== undefined) yield { tool: 'star-notes', kind: match[1].toLowerCase(), args: match[2], start, end };
+    else yield { tool: 'cspell', kind: match[3].toLowerCase(), args: match[4], start, end };
+  }
+}
 
 /**
  * markdownlint-style inline comments: `<!-- star-notes-disable-next-line missing-result -->`,
@@ -31,11 +55,12 @@ export class Directives {
     this.#lines = lines;
     visit(root, 'html', (node) => {
       const start = node.position?.start.offset ?? 0;
-      for (const match of node.value.matchAll(COMMENT)) {
-        const kind = match[1] as Kind;
-        const codes = match[2].split(/[\s,]+/).filter(Boolean);
-        const commentStart = start + (match.index ?? 0);
-        const commentEnd = commentStart + match[0].length;
+      for (const comment of directiveComments(node.value)) {
+        if (comment.tool !== 'star-notes') continue;
+        const kind = comment.kind as Kind;
+        const codes = comment.args.split(/[\s,]+/).filter(Boolean);
+        const commentStart = start + comment.start;
+        const commentEnd = start + comment.end;
         const line = kind === 'disable-next-line' ? nextNonBlankLine(text, lines, lines.lineAt(commentEnd) + 1) : lines.lineAt(commentStart);
         this.#directives.push({ kind, codes, line });
       }

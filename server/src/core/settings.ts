@@ -1,3 +1,4 @@
+import { CODES } from './rules';
 import { EXTRA_KINDS, STAR_KINDS, type SectionKind } from './model/types';
 import type { Level } from './findings';
 
@@ -40,18 +41,8 @@ export interface Settings {
   spelling: SpellingSettings;
 }
 
-export const DEFAULT_SEVERITY: Readonly<Record<string, Level>> = {
-  'missing-situation': 'warning',
-  'missing-task': 'warning',
-  'missing-action': 'warning',
-  'missing-result': 'warning',
-  'empty-section': 'warning',
-  'incomplete-section': 'warning',
-  'out-of-order': 'information',
-  'duplicate-section': 'information',
-  spelling: 'information',
-  'repeated-word': 'warning',
-};
+/** Each code's own default, from the rule that declares it. */
+export const DEFAULT_SEVERITY: Readonly<Record<string, Level>> = Object.fromEntries([...CODES].map(([code, info]) => [code, info.severity]));
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enable: true,

@@ -8,10 +8,10 @@ export class LineIndex {
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+      if (c === CR) {
+        if (text.charCodeAt(i + 1) === LF) i++;
         this.#starts.push(i + 1);
-      } else if (c === 10) {
+      } else if (c === LF) {
         this.#starts.push(i + 1);
       }
     }
@@ -91,14 +91,26 @@ export function lineBreakOf(text: string): string {
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
-/** Character codes the line scanners (`blocks.ts`, `skip.ts`) compare with `charCodeAt`. */
-export const TAB = 9;
-export const LF = 10;
-export const CR = 13;
-export const SPACE = 32;
-export const HASH = 35;
-export const LT = 60;
-export const GT = 62;
-export const BACKTICK = 96;
-export const PIPE = 124;
-export const TILDE = 126;
+/** Character codes the line scanners compare with `charCodeAt`. */
+export const NUL = 0x00;
+export const TAB = 0x09;
+export const LF = 0x0a;
+export const FF = 0x0c;
+export const CR = 0x0d;
+export const SPACE = 0x20;
+export const HASH = 0x23;
+export const RIGHT_PAREN = 0x29;
+export const ASTERISK = 0x2a;
+export const PLUS = 0x2b;
+export const HYPHEN = 0x2d;
+export const DOT = 0x2e;
+export const DIGIT_0 = 0x30;
+export const DIGIT_9 = 0x39;
+export const LT = 0x3c;
+export const GT = 0x3e;
+export const LEFT_BRACKET = 0x5b;
+export const RIGHT_BRACKET = 0x5d;
+export const UNDERSCORE = 0x5f;
+export const BACKTICK = 0x60;
+export const PIPE = 0x7c;
+export const TILDE = 0x7e;

@@ -10,10 +10,9 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
-import { insertSectionEdit, reorderEdit, storyAt, type OffsetEdit } from '../core/features/fixes';
-import { quoteTitle, SECTION_NAMES } from '../core/model/sections';
-import { STAR_KINDS, type StarKind } from '../core/model/types';
-import { SOURCE, toRange } from './convert';
+import { storyAt, type OffsetEdit } from '../core/features/fixes';
+import { storyRuleOf } from '../core/rules';
+import { SOURCE, toOffset, toOffsets, toRange } from './convert';
 import { toDiagnostic } from './diagnostics';
 
 export interface EditCapabilities {
@@ -41,27 +40,25 @@ export function workspaceEdit(document: TextDocument, edits: readonly OffsetEdit
  * right after a publish, an editor may ask before it has attached the new diagnostics.
  */
 export function starCodeActions(document: TextDocument, analysis: Analysis, params: CodeActionParams, capabilities: EditCapabilities): CodeAction[] {
-  const [from, to] = [document.offsetAt(params.range.start), document.offsetAt(params.range.end)];
+  const [from, to] = toOffsets(document, params.range);
   const candidates = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && typeof diagnostic.code === 'string');
   for (const finding of analysis.findings) {
-    const start = document.positionAt(finding.range[0]);
+    const { start } = toRange(document, finding.range);
     const known = candidates.some((d) => d.code === finding.code && d.range.start.line === start.line && d.range.start.character === start.character);
     if (!known && finding.range[0] <= to && from <= finding.range[1]) candidates.push(toDiagnostic(document, finding));
   }
 
   const actions: CodeAction[] = [];
-  const seenStories = new Set<number>();
+  const offered = new Set<string>();
   for (const diagnostic of candidates) {
-    const story = storyAt(analysis.doc, document.offsetAt(diagnostic.range.start));
-    if (!story) continue;
-    const missing = /^missing-(\w+)$/.exec(String(diagnostic.code))?.[1] as StarKind | undefined;
-    if (missing && STAR_KINDS.includes(missing) && !story.sections.some((section) => section.kind === missing)) {
-      const edit = insertSectionEdit(analysis.doc, story, missing);
-      actions.push(quickFix(`Add ${SECTION_NAMES[missing]} to story ${quoteTitle(story.title)}`, document, [edit], diagnostic, capabilities, true));
-    } else if (diagnostic.code === 'out-of-order' && !seenStories.has(story.range[0])) {
-      seenStories.add(story.range[0]);
-      const edit = reorderEdit(analysis.doc, story);
-      if (edit) actions.push(quickFix(`Put the sections of ${quoteTitle(story.title)} in STAR order`, document, [edit], diagnostic, capabilities, true));
+    const story = storyAt(analysis.doc, toOffset(document, diagnostic.range.start));
+    const rule = storyRuleOf(String(diagnostic.code));
+    if (!story || !rule?.fixes) continue;
+    for (const proposal of rule.fixes({ doc: analysis.doc, story, code: String(diagnostic.code), data: diagnostic.data })) {
+      const key = `${story.range[0]}\n${proposal.title}`;
+      if (offered.has(key)) continue;
+      offered.add(key);
+      actions.push(quickFix(proposal.title, document, proposal.edits, diagnostic, capabilities, proposal.isPreferred));
     }
   }
   return actions;

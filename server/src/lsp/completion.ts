@@ -3,10 +3,10 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import { markerCompletions } from '../core/features/complete';
 import type { Settings } from '../core/settings';
-import { toRange } from './convert';
+import { toOffset, toRange } from './convert';
 
 export function completions(document: TextDocument, analysis: Analysis, position: Position, settings: Settings): CompletionItem[] {
-  const items = markerCompletions(analysis.doc, document.offsetAt(position), settings);
+  const items = markerCompletions(analysis.doc, toOffset(document, position), settings);
   return items.map((item, index) => ({
     label: item.label,
     kind: CompletionItemKind.Snippet,

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Range } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Level } from '../core/findings';
 import type { OffsetRange } from '../core/text';
@@ -9,7 +9,11 @@ export function toRange(document: TextDocument, [start, end]: OffsetRange): Rang
 }
 
 export function toOffsets(document: TextDocument, range: Range): OffsetRange {
-  return [document.offsetAt(range.start), document.offsetAt(range.end)];
+  return [toOffset(document, range.start), toOffset(document, range.end)];
+}
+
+export function toOffset(document: TextDocument, position: Position): number {
+  return document.offsetAt(position);
 }
 
 export const SEVERITY: Readonly<Record<Exclude<Level, 'off'>, DiagnosticSeverity>> = {

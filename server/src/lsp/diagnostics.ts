@@ -1,7 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../core/settings';
-import type { Finding } from '../core/findings';
+import { byPosition, type Finding } from '../core/findings';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { SEVERITY, SOURCE, toRange } from './convert';
 
@@ -139,5 +139,5 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
 }
 
 function sorted(findings: Finding[]): Finding[] {
-  return findings.sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  return findings.sort(byPosition);
 }

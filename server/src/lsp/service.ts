@@ -22,12 +22,13 @@ import type { Settings } from '../core/settings';
 import { AnalysisCache } from './analysis';
 import { starCodeActions, type EditCapabilities } from './codeActions';
 import { completions } from './completion';
-import { DiagnosticsProvider, toDiagnostic, type FindingSource } from './diagnostics';
+import { DiagnosticsProvider, toDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
 import { SettingsStore } from './settings';
 import { SpellingProvider } from './spelling';
 import { documentSymbols } from './symbols';
-import { NOTES_FILE, WorkspaceIndex } from './workspace';
+import { WorkspaceIndex } from './workspace';
+import { NOTES_FILE } from '../runtime/files';
 
 export interface ServiceOptions {
   connection: Connection;
@@ -35,7 +36,6 @@ export interface ServiceOptions {
   canPullSettings: boolean;
   initialSettings: unknown;
   edits: EditCapabilities;
-  sources?: readonly FindingSource[];
   /** Workspace folders as file paths. */
   workspaceFolders?: readonly string[];
 }
@@ -67,7 +67,7 @@ export function createStarNotesService(options: ServiceOptions) {
     connection,
     analyses,
     settings: (uri) => settings.get(uri),
-    sources: [...(options.sources ?? []), spelling.source],
+    sources: [spelling.source],
     document: (uri) => documents.get(uri),
     onSkip(document, reason) {
       const key = `${document.uri}\n${reason}`;
@@ -108,9 +108,6 @@ export function createStarNotesService(options: ServiceOptions) {
     },
     configurationChanged(pushed: unknown) {
       settings.changed(pushed);
-      for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
-    },
-    recheckAll() {
       for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
     },
     /** Loads the spelling dictionaries in the background, for the settings a first document will likely have. */

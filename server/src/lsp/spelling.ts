@@ -4,17 +4,18 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
-import { spellingFindings, SUGGESTIONS_SHOWN, type RepeatedWordData, type SpellingData, type WordChecker } from '../core/spell/check';
-import { isInside, type CspellWords } from '../spelling/cspellConfig';
-import type { EngineOptions } from '../spelling/engine';
+import { acceptedWords, spellingFindings, SUGGESTIONS_SHOWN, type RepeatedWordData, type SpellingData, type WordChecker } from '../core/spell/check';
+import type { CspellWords } from '../runtime/cspellConfig';
+import { isInside } from '../runtime/files';
+import type { EngineOptions } from '../runtime/engine';
 import { ignoreInFileEdit, replaceEdit } from '../core/spell/fixes';
 import { proseBlocks, type ProseBlock } from '../core/spell/prose';
-import { messageOf } from '../spelling/protocol';
+import { messageOf } from '../runtime/protocol';
 import { isObvious, type Suggestion } from '../core/spell/suggest';
-import { Spellers, type Speller } from '../spelling/workerClient';
+import { Spellers, type Speller } from '../runtime/workerClient';
 import type { Finding } from '../core/findings';
 import { quickFix, workspaceEdit, type EditCapabilities } from './codeActions';
-import { SOURCE } from './convert';
+import { SOURCE, toOffsets } from './convert';
 import type { FindingSource } from './diagnostics';
 
 /** The client command behind "Add to workspace/user words": (word, 'workspace' | 'user', uri). */
@@ -107,7 +108,7 @@ export class SpellingProvider {
   }
 
   #spellingFixes(document: TextDocument, analysis: Analysis, diagnostic: Diagnostic, word: string, suggestions: readonly Suggestion[], capabilities: EditCapabilities): CodeAction[] {
-    const range = [document.offsetAt(diagnostic.range.start), document.offsetAt(diagnostic.range.end)] as const;
+    const range = toOffsets(document, diagnostic.range);
     const actions = suggestions
       .slice(0, SUGGESTIONS_SHOWN)
       .map((suggestion, i) => quickFix(`Change to "${suggestion.word}"`, document, [replaceEdit(range, suggestion.word)], diagnostic, capabilities, i === 0));
@@ -133,9 +134,7 @@ export class SpellingProvider {
   }
 
   #findings(checker: WordChecker, analysis: Analysis, settings: Settings, cspell: CspellWords | undefined, blocks: readonly ProseBlock[]): Finding[] {
-    const { words, userWords, ignoreWords } = settings.spelling;
-    const accepted = new Set([...words, ...userWords, ...ignoreWords, ...(cspell?.words ?? [])].map((word) => word.toLowerCase()));
-    return spellingFindings(analysis, checker, settings, accepted, blocks);
+    return spellingFindings(analysis, checker, settings, acceptedWords(settings.spelling, cspell?.words), blocks);
   }
 
   /** Whether the dictionaries loaded, telling the user (once) of any that could not be read. */

@@ -1,5 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FileChangeType, SymbolKind, type FileEvent, type SymbolInformation, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -9,9 +9,8 @@ import type { Settings } from '../core/settings';
 import { skipReason } from '../core/parse/guards';
 import { inSlices } from './analysis';
 import { toRange } from './convert';
+import { isInside, NOTES_FILE, notesFiles } from '../runtime/files';
 
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-export const NOTES_FILE = /\.(?:md|markdown)$/i;
 
 interface Dependencies {
   /** Workspace folders as file paths. */
@@ -42,7 +41,7 @@ export class WorkspaceIndex {
   /** Finds the notes files in the workspace folders and indexes them; resolves when done. */
   async indexAll(): Promise<void> {
     for (const folder of this.#deps.folders) {
-      for (const path of await notesFiles(folder)) this.#queue.add(path);
+      for (const path of await notesFiles(folder).catch(() => [])) this.#queue.add(path);
     }
     if (this.#queue.size === 0) return;
     await this.#drain(await this.#deps.progress().catch(() => undefined));
@@ -52,7 +51,7 @@ export class WorkspaceIndex {
     for (const change of changes) {
       if (!change.uri.startsWith('file:') || !NOTES_FILE.test(change.uri)) continue;
       const path = fileURLToPath(change.uri);
-      if (!this.#deps.folders.some((folder) => isInside(path, folder))) continue;
+      if (!this.#deps.folders.some((folder) => isInside(folder, path))) continue;
       if (change.type === FileChangeType.Deleted) {
         this.#queue.delete(path);
         // Keyed as the index wrote it: clients encode URIs each their own way.
@@ -104,7 +103,7 @@ export class WorkspaceIndex {
   async #index(path: string): Promise<void> {
     const uri = pathToFileURL(path).href;
     try {
-      const folder = this.#deps.folders.find((candidate) => isInside(path, candidate)) ?? path;
+      const folder = this.#deps.folders.find((candidate) => isInside(candidate, path)) ?? path;
       // Settings per folder, not per file: a thousand files should not mean a thousand configuration requests.
       const settings = await this.#deps.settings(pathToFileURL(folder).href);
       if (!settings.enable || (await stat(path)).size > settings.maxFileSize) return void this.#stories.delete(uri);
@@ -127,27 +126,4 @@ export class WorkspaceIndex {
       this.#deps.log(`STAR Notes: could not index ${path}: ${(error as Error).message}`);
     }
   }
-}
-
-async function notesFiles(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  const walk = async (dir: string) => {
-    let entries;
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) await walk(join(dir, entry.name));
-      } else if (entry.isFile() && NOTES_FILE.test(entry.name)) found.push(join(dir, entry.name));
-    }
-  };
-  await walk(folder);
-  return found.sort();
-}
-
-function isInside(path: string, folder: string): boolean {
-  return path === folder || path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }

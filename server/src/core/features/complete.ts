@@ -2,7 +2,8 @@ import { storyAt } from './fixes';
 import { STAR_KINDS, type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story } from '../model/types';
 import { startOfLine, type OffsetRange } from '../text';
 import type { Settings } from '../settings';
-import { SECTION_NAMES, STAR_PROMPTS } from '../model/sections';
+import { SECTION_NAMES } from '../model/sections';
+import { promptSnippet } from './prompts';
 import { DEFAULT_STYLE, escapeSnippet, labelLike, markerAfterBullet, markerAfterIndent } from './style';
 
 export interface MarkerCompletion {
@@ -33,7 +34,7 @@ export function markerCompletions(doc: StarDocument, offset: number, settings: P
   const range: OffsetRange = [lineStart + indent.length, offset];
 
   const item = (label: string, kind: SectionKind, isMissing: boolean, detail: string): MarkerCompletion => {
-    const prompt = STAR_KINDS.includes(kind as never) ? `\${1:${escapeSnippet(capitalizeFirst(STAR_PROMPTS[kind as (typeof STAR_KINDS)[number]]))}}` : '$1';
+    const prompt = promptSnippet(kind);
     let marker: string;
     if (prefix.startsWith('#')) marker = `${escapeSnippet(prefix + label)}\n\n${prompt}`;
     else if (prefix) marker = escapeSnippet(prefix + markerAfterBullet(style, label)) + prompt;
@@ -52,10 +53,6 @@ export function markerCompletions(doc: StarDocument, offset: number, settings: P
     }
   }
   return items;
-}
-
-function capitalizeFirst(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function headingAbove(headings: readonly HeadingInfo[], offset: number): HeadingInfo | undefined {

@@ -1,10 +1,10 @@
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { storyHeading } from '../model/stories';
-import { STAR_KINDS, isStarKind, type HeadingInfo, type Section, type StarDocument, type StarKind, type Story } from '../model/types';
+import { STAR_KINDS, starRank, type HeadingInfo, type Section, type StarDocument, type StarKind, type Story } from '../model/types';
 import { lineBreakOf, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { parseMarkdown } from '../parse/parse';
-import { STAR_PROMPTS } from '../model/sections';
+import { promptSnippet } from './prompts';
 import { escapeSnippet, isListStyle, labelLike, markerText } from './style';
 
 /** A text edit in offsets; `snippet` is the same insertion with tab stops, for clients that take them. */
@@ -19,9 +19,7 @@ const FOLLOWING_LINE = /(?:\r\n|\n|\r)[ \t]*\S/y;
 /** Two line breaks with only spaces between; a CRLF is one break, never a CR and then an LF. */
 const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
 
-const rank = (section: Section): number => (isStarKind(section.kind) ? STAR_KINDS.indexOf(section.kind) : -1);
-
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+const rank = (section: Section): number => starRank(section.kind);
 
 /** The innermost story that contains an offset. */
 export function storyAt(doc: StarDocument, offset: number): Story | undefined {
@@ -44,7 +42,7 @@ export function insertSectionEdit(doc: StarDocument, story: Story, kind: StarKin
   const after = story.sections.find((section) => rank(section) > wanted);
   const reference = before ?? after ?? story.sections[0];
   const marker = markerText(reference.style, labelLike(kind, reference));
-  const prompt = `\${1:${escapeSnippet(capitalize(STAR_PROMPTS[kind]))}}`;
+  const prompt = promptSnippet(kind);
   const isHeading = reference.style.type === 'heading';
   const gap = isListStyle(reference.style) ? eol : eol + eol;
 

@@ -60,3 +60,8 @@ export interface StarDocument {
 }
 
 export const DOCUMENT_STORY_TITLE = 'this document';
+
+/** A section's place in STAR order; -1 for extra sections, which have none. */
+export function starRank(kind: SectionKind): number {
+  return (STAR_KINDS as readonly string[]).indexOf(kind);
+}

@@ -1,5 +1,5 @@
 import type { Settings } from '../settings';
-import { BACKTICK, CR, GT, HASH, LF, PIPE, SPACE, TAB, TILDE } from '../text';
+import { ASTERISK, BACKTICK, CR, DIGIT_0, DIGIT_9, DOT, FF, GT, HASH, HYPHEN, LEFT_BRACKET, LF, LT, NUL, PIPE, PLUS, RIGHT_BRACKET, RIGHT_PAREN, SPACE, TAB, TILDE, UNDERSCORE } from '../text';
 
 /**
  * markdown-it's default limit. remark recurses once per level, so a paste nested thousands of
@@ -33,8 +33,8 @@ function looksBinary(text: string): boolean {
   let controls = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) controls++;
+    if (c === NUL) return true;
+    if (c < SPACE && c !== TAB && c !== LF && c !== CR && c !== FF) controls++;
   }
   return sample.length > 0 && controls / sample.length > 0.1;
 }
@@ -106,10 +106,10 @@ function tooHardToParse(text: string): string | undefined {
 function listMarkerEnd(text: string, i: number, end: number): number {
   let j = i;
   const c = text.charCodeAt(j);
-  if (c === 42 /* * */ || c === 43 /* + */ || c === 45 /* - */) j++;
+  if (c === ASTERISK || c === PLUS || c === HYPHEN) j++;
   else {
-    while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-    if (j === i || (text.charCodeAt(j) !== 46 /* . */ && text.charCodeAt(j) !== 41) /* ) */) return -1;
+    while (j < end && j - i < 9 && text.charCodeAt(j) >= DIGIT_0 && text.charCodeAt(j) <= DIGIT_9) j++;
+    if (j === i || (text.charCodeAt(j) !== DOT && text.charCodeAt(j) !== RIGHT_PAREN)) return -1;
     j++;
   }
   const next = text.charCodeAt(j);
@@ -118,5 +118,5 @@ function listMarkerEnd(text: string, i: number, end: number): number {
 
 /** `*` `_` `~` `[` `]` `<` `` ` ``: what micromark has to pair up inside a paragraph. */
 function isInlineMark(c: number): boolean {
-  return c === 42 || c === 95 || c === TILDE || c === 91 || c === 93 || c === 60 || c === BACKTICK;
+  return c === ASTERISK || c === UNDERSCORE || c === TILDE || c === LEFT_BRACKET || c === RIGHT_BRACKET || c === LT || c === BACKTICK;
 }

@@ -1,11 +1,21 @@
 import { quoteTitle, SECTION_NAMES } from '../model/sections';
 import { isStarKind, type SectionKind } from '../model/types';
-import type { Rule } from './rule';
+import type { StoryRule } from './rule';
 
-export const duplicateSection: Rule = {
-  codes: ['duplicate-section'],
-  description: 'The same STAR section twice in one story.',
-  check(story, { text }) {
+export const duplicateSection: StoryRule = {
+  name: 'duplicate-section',
+  codes: {
+    'duplicate-section': {
+      severity: 'information',
+      description: 'the same section twice in one story (aliases count)',
+      explanation:
+        'Two Results (or a Result and an Outcome) in one story usually mean two drafts, or two stories run together. Merge them, or give the second story a heading of its own.',
+      bad: '- Action: Hired a local partner.\n- Outcome: 40 customers in year one.\n- Impact: Japan became our third-largest market.',
+      good: '- Action: Hired a local partner.\n- Result: 40 customers in year one; Japan became our third-largest market.',
+    },
+  },
+  settings: ['aliases'],
+  check(story, { lines }) {
     const seen = new Map<SectionKind, number>();
     return story.sections.flatMap((section) => {
       if (!isStarKind(section.kind)) return [];
@@ -14,7 +24,7 @@ export const duplicateSection: Rule = {
         seen.set(section.kind, section.markerRange[0]);
         return [];
       }
-      const line = text.slice(0, first).split(/\r\n|\r|\n/).length;
+      const line = lines.lineAt(first) + 1;
       return [
         {
           code: 'duplicate-section',

@@ -1,9 +1,18 @@
 import { quoteTitle, SECTION_NAMES } from '../model/sections';
-import type { Rule } from './rule';
+import type { StoryRule } from './rule';
 
-export const emptySection: Rule = {
-  codes: ['empty-section'],
-  description: 'A section marker with nothing written under it.',
+export const emptySection: StoryRule = {
+  name: 'empty-section',
+  codes: {
+    'empty-section': {
+      severity: 'warning',
+      description: 'a marker with nothing under it',
+      explanation: 'A section heading or label with no text before the next section is a gap the writer meant to fill. Write the section, or remove the marker if the story does not need it.',
+      bad: '### Task\n\n### Action\n\nI spoke to him privately after the round.',
+      good: '### Task\n\nAs nurse in charge I had to stop the practice without a confrontation.\n\n### Action\n\nI spoke to him privately after the round.',
+    },
+  },
+  settings: [],
   check(story) {
     return story.sections
       .filter((section) => section.words === 0)

@@ -1,7 +1,7 @@
 import { quoteTitle, SECTION_NAMES } from '../model/sections';
 import { startOfLine, stripComments, trimStart } from '../text';
 import type { Section, Story } from '../model/types';
-import type { Rule, RuleContext } from './rule';
+import type { RuleContext, StoryRule } from './rule';
 
 /** Placeholders writers leave for later. Upper case only: "a todo app" is a real project. */
 const PLACEHOLDER = /(?<![\p{L}\p{N}])(?:TODO|TBD|TBC|FIXME|XXX)(?![\p{L}\p{N}])|\?{3,}|\[\s*(?:\.\.\.|…)\s*\]/u;
@@ -38,9 +38,19 @@ function rangeOf(section: Section, text: string): readonly [number, number] {
   return lastLineStart <= start ? [section.markerRange[0], end] : [lastLineStart, end];
 }
 
-export const incompleteSection: Rule = {
-  codes: ['incomplete-section'],
-  description: 'A section too thin to be an answer, or one that trails off mid-thought.',
+export const incompleteSection: StoryRule = {
+  name: 'incomplete-section',
+  codes: {
+    'incomplete-section': {
+      severity: 'warning',
+      description: 'fewer than `starNotes.minWords` words, a placeholder (`TODO`, `TBD`, `???`), or trails off (`…`, a trailing comma, ends on "and", "we", "the")',
+      explanation:
+        'A section that is a word or two, still says `TODO`, or stops mid-sentence is a note to self, not an answer yet. Placeholders count only in capitals, so "a todo app" is fine. The finding sits on the last line of the section, where the thought stops.',
+      bad: '**Action:** I moved the conversation to a quiet room and we went through the behaviour log together...\n\n**Result:** TBD',
+      good: '**Action:** I moved the conversation to a quiet room and we went through the behaviour log together.\n\n**Result:** She withdrew the complaint and we agreed a weekly check-in.',
+    },
+  },
+  settings: ['minWords'],
   check(story: Story, { text, settings }: RuleContext) {
     return story.sections.flatMap((section) => {
       if (section.words === 0) return [];

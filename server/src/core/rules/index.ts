@@ -3,8 +3,29 @@ import { emptySection } from './empty-section';
 import { incompleteSection } from './incomplete-section';
 import { missingSection } from './missing-section';
 import { outOfOrder } from './out-of-order';
-import type { Rule } from './rule';
+import type { CodeInfo, RuleMeta, StoryRule } from './rule';
+import { spelling } from './spelling';
 
-export type { Rule, RuleContext, RuleFinding } from './rule';
+export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleMeta, StoryRule } from './rule';
 
-export const RULES: readonly Rule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection];
+/** The rules that check each story, in the order their findings are listed. */
+export const STORY_RULES: readonly StoryRule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection];
+
+/** Every rule, story rules and spelling alike: the one list that codes, settings and docs come from. */
+export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling];
+
+export interface CodeEntry extends CodeInfo {
+  code: string;
+  rule: RuleMeta;
+}
+
+/** Every finding code, in the order of `RULES`. */
+export const CODES: ReadonlyMap<string, CodeEntry> = new Map(
+  RULES.flatMap((rule) => Object.entries(rule.codes).map(([code, info]): [string, CodeEntry] => [code, { ...info, code, rule }])),
+);
+
+/** The story rule that reports `code`, for its quick fixes. */
+export function storyRuleOf(code: string): StoryRule | undefined {
+  const rule = CODES.get(code)?.rule;
+  return STORY_RULES.find((candidate) => candidate === rule);
+}

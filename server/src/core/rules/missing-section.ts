@@ -1,10 +1,39 @@
+import { insertSectionEdit } from '../features/fixes';
 import { quoteTitle, SECTION_NAMES, STAR_PROMPTS } from '../model/sections';
-import { STAR_KINDS } from '../model/types';
-import type { Rule } from './rule';
+import { STAR_KINDS, type StarKind } from '../model/types';
+import type { CodeInfo, StoryRule } from './rule';
 
-export const missingSection: Rule = {
-  codes: STAR_KINDS.map((kind) => `missing-${kind}`),
-  description: 'A story lacks one of Situation, Task, Action, Result.',
+const EXAMPLES: Readonly<Record<StarKind, { bad: string; good: string }>> = {
+  situation: {
+    bad: '## Cutting build times\n\n- Task: Get CI under ten minutes.\n- Action: Split the test suite and cached dependencies.\n- Result: Builds went from 40 to 8 minutes.',
+    good: '## Cutting build times\n\n- Situation: Forty-minute builds were blocking six teams.\n- Task: Get CI under ten minutes.\n- Action: Split the test suite and cached dependencies.\n- Result: Builds went from 40 to 8 minutes.',
+  },
+  task: {
+    bad: '### Situation\n\nA parent complained that her son was being singled out.\n\n### Action\n\nI moved the conversation to a quiet room.\n\n### Result\n\nShe thanked me and the complaint was closed.',
+    good: '### Situation\n\nA parent complained that her son was being singled out.\n\n### Task\n\nAs head of year I had to resolve it before it reached the governors.\n\n### Action\n\nI moved the conversation to a quiet room.\n\n### Result\n\nShe thanked me and the complaint was closed.',
+  },
+  action: {
+    bad: '**Situation:** Two billing systems ran in parallel.\n\n**Task:** Retire the legacy one in two quarters.\n\n**Result:** Migrated 1,200 accounts; churn stayed at 0.8%.',
+    good: '**Situation:** Two billing systems ran in parallel.\n\n**Task:** Retire the legacy one in two quarters.\n\n**Action:** I mapped every plan and ran a dual-write period.\n\n**Result:** Migrated 1,200 accounts; churn stayed at 0.8%.',
+  },
+  result: {
+    bad: '- Situation: Night shift, two nurses instead of four.\n- Task: Escalate a deteriorating patient.\n- Action: I called outreach and delegated the observations.',
+    good: '- Situation: Night shift, two nurses instead of four.\n- Task: Escalate a deteriorating patient.\n- Action: I called outreach and delegated the observations.\n- Result: The patient reached HDU within forty minutes.',
+  },
+};
+
+const codeInfo = (kind: StarKind): CodeInfo => ({
+  severity: 'warning',
+  description: `the story has no ${SECTION_NAMES[kind]} (reported on the story heading)`,
+  explanation: `A STAR answer that skips its ${SECTION_NAMES[kind]} leaves the interviewer to guess. The ${SECTION_NAMES[kind]} answers: ${STAR_PROMPTS[kind]} Any of the section's names counts (see "What it understands" in the README).`,
+  ...EXAMPLES[kind],
+  quickFix: `inserts a ${SECTION_NAMES[kind]} section where STAR order puts it, written like its neighbours, with the cursor in a coaching prompt`,
+});
+
+export const missingSection: StoryRule = {
+  name: 'missing-section',
+  codes: Object.fromEntries(STAR_KINDS.map((kind) => [`missing-${kind}`, codeInfo(kind)])),
+  settings: ['aliases'],
   check(story) {
     const present = new Set(story.sections.map((section) => section.kind));
     const range = story.heading?.range ?? story.sections[0].markerRange;
@@ -14,5 +43,11 @@ export const missingSection: Rule = {
       message: `Story ${quoteTitle(story.title)} has no ${SECTION_NAMES[kind]}: ${STAR_PROMPTS[kind]}`,
       data: { kind },
     }));
+  },
+  fixes({ doc, story, code }) {
+    // From the code, not the data: a client may send a diagnostic back without its data.
+    const kind = STAR_KINDS.find((candidate) => code === `missing-${candidate}`);
+    if (!kind || story.sections.some((section) => section.kind === kind)) return [];
+    return [{ title: `Add ${SECTION_NAMES[kind]} to story ${quoteTitle(story.title)}`, edits: [insertSectionEdit(doc, story, kind)], isPreferred: true }];
   },
 };

@@ -1,18 +1,29 @@
 import { quoteTitle, SECTION_NAMES } from '../model/sections';
-import { STAR_KINDS, isStarKind, type StarKind } from '../model/types';
-import type { Rule } from './rule';
+import { isStarKind, starRank } from '../model/types';
+import { reorderEdit } from '../features/fixes';
+import type { StoryRule } from './rule';
 
 /**
  * One finding per story, on the first section told too late: a story told R, S, A, T has one
  * problem (its order), and one quick fix reorders all of it.
  */
-export const outOfOrder: Rule = {
-  codes: ['out-of-order'],
-  description: 'Sections not in Situation, Task, Action, Result order.',
+export const outOfOrder: StoryRule = {
+  name: 'out-of-order',
+  codes: {
+    'out-of-order': {
+      severity: 'information',
+      description: 'sections not in S, T, A, R order (once per story)',
+      explanation:
+        'Interviewers follow a story in the order it happened: the scene, your job in it, what you did, what came of it. A story told Result-first can work out loud, but in notes it is usually a sign of sections added later in the wrong place.',
+      bad: '- Task: Cut food waste by a fifth.\n- Situation: A 120-cover restaurant binning 30 kg a night.\n- Action: Re-costed the menu.\n- Result: Waste fell 28%.',
+      good: '- Situation: A 120-cover restaurant binning 30 kg a night.\n- Task: Cut food waste by a fifth.\n- Action: Re-costed the menu.\n- Result: Waste fell 28%.',
+      quickFix: "moves the story's sections into STAR order, keeping every word (not offered where a move would change the document's structure)",
+    },
+  },
+  settings: ['aliases'],
   check(story) {
     const star = story.sections.filter((section) => isStarKind(section.kind));
-    const rank = (kind: string) => STAR_KINDS.indexOf(kind as StarKind);
-    const offender = star.find((section, i) => i > 0 && star.slice(0, i).some((before) => rank(before.kind) > rank(section.kind)));
+    const offender = star.find((section, i) => i > 0 && star.slice(0, i).some((before) => starRank(before.kind) > starRank(section.kind)));
     if (!offender) return [];
     const told = star.map((section) => SECTION_NAMES[section.kind]).join(', ');
     return [
@@ -23,5 +34,9 @@ export const outOfOrder: Rule = {
         data: { kind: offender.kind },
       },
     ];
+  },
+  fixes({ doc, story }) {
+    const edit = reorderEdit(doc, story);
+    return edit ? [{ title: `Put the sections of ${quoteTitle(story.title)} in STAR order`, edits: [edit], isPreferred: true }] : [];
   },
 };

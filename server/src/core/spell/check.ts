@@ -2,16 +2,21 @@ import type { Analysis } from '../analyze';
 import type { Settings } from '../settings';
 import type { Finding } from '../findings';
 import type { OffsetRange } from '../text';
-import type { SpellEngine } from '../../spelling/engine';
 import { inlineSpelling } from './inline';
 import { proseBlocks, type ProseBlock } from './prose';
 import { repeatedWords } from './repeated';
+import type { Suggestion } from './suggest';
+import type { WordToken } from './tokens';
 
 /**
- * What the findings need of the dictionaries, asked synchronously: a `SpellEngine`, or a
- * proxy to one in a worker that fetched the document's blocks beforehand.
+ * What the findings need of the dictionaries, asked synchronously: the runtime's `SpellEngine`,
+ * or a proxy to one in a worker that fetched the document's blocks beforehand.
  */
-export type WordChecker = Pick<SpellEngine, 'unknownWords' | 'cachedSuggestions'>;
+export interface WordChecker {
+  /** Unknown words of one block of prose, offsets relative to the block. */
+  unknownWords(text: string): readonly WordToken[];
+  cachedSuggestions(word: string): readonly Suggestion[] | undefined;
+}
 
 /** `diagnostic.data` of a `spelling` finding: the quick fixes start from it. */
 export interface SpellingData {
@@ -27,6 +32,12 @@ export interface RepeatedWordData {
 }
 
 export const SUGGESTIONS_SHOWN = 5;
+
+/** The lower-cased words a document's settings accept, with those of its cspell configuration. */
+export function acceptedWords(spelling: Settings['spelling'], cspellWords: readonly string[] = []): Set<string> {
+  const { words, userWords, ignoreWords } = spelling;
+  return new Set([...words, ...userWords, ...ignoreWords, ...cspellWords].map((word) => word.toLowerCase()));
+}
 
 /**
  * Spelling and repeated-word findings for the prose of a document. `accepted` holds the

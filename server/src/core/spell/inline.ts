@@ -1,3 +1,4 @@
+import { directiveComments } from '../directives';
 import { endOfLine, startOfLine, type OffsetRange } from '../text';
 
 /**
@@ -11,17 +12,14 @@ export interface InlineSpelling {
   isDisabled(offset: number): boolean;
 }
 
-const DIRECTIVE = /(?:cspell|spell-?checker)::?[ \t]*(ignore|words|word|disable-next-line|disable-line|disable-next|disable|enable)\b([^\r\n]*)/gi;
-
 export function inlineSpelling(text: string): InlineSpelling {
   const words = new Set<string>();
   const disabled: OffsetRange[] = [];
   let disabledFrom: number | undefined;
-  for (const match of text.matchAll(DIRECTIVE)) {
-    const at = match.index ?? 0;
-    const kind = match[1].toLowerCase();
+  for (const { tool, kind, args, start: at } of directiveComments(text)) {
+    if (tool !== 'cspell') continue;
     if (kind === 'ignore' || kind === 'words' || kind === 'word') {
-      const list = match[2].split(/-->|\*\//)[0];
+      const list = args.split(/-->|\*\//)[0];
       for (const word of list.split(/[\s,]+/)) if (word) words.add(word.toLowerCase());
     } else if (kind === 'disable') {
       disabledFrom ??= at;

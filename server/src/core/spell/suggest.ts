@@ -49,7 +49,7 @@ function indelCost(word: string, i: number): number {
 const table = new Float64Array((MAX_WORD + 1) * (MAX_WORD + 1));
 
 /** Weighted Damerau–Levenshtein cost of typing `typed` for `word`; `limit + 1` once over `limit`. */
-export function editCost(typed: string, word: string, limit: number): number {
+function editCost(typed: string, word: string, limit: number): number {
   const n = typed.length;
   const m = word.length;
   if (n > MAX_WORD || m > MAX_WORD) return limit + 1;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, isAbsolute } from 'node:path';
+import { dirname, join } from 'node:path';
+import { isInside } from './files';
 
 export interface CspellWords {
   file: string;
@@ -28,7 +29,7 @@ export async function nearestCspellWords(dir: string, stop?: string): Promise<Cs
   }
 }
 
-export async function readCspellWords(file: string): Promise<CspellWords> {
+async function readCspellWords(file: string): Promise<CspellWords> {
   const { readConfigFile } = await import('cspell-lib');
   try {
     const { settings } = await readConfigFile(file);
@@ -37,9 +38,4 @@ export async function readCspellWords(file: string): Promise<CspellWords> {
   } catch (error) {
     return { file, words: [], error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-export function isInside(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

@@ -21,7 +21,7 @@ export type EngineOptions = Pick<SpellingSettings, 'language'> & {
  * The dictionaries sit in `dicts/` beside the bundle (server/out/dicts); running from
  * source, that is the same folder of the last build.
  */
-export function dictionaryFolder(): string {
+function dictionaryFolder(): string {
   const candidates = [join(__dirname, 'dicts'), join(__dirname, '..', '..', 'out', 'dicts')];
   const found = candidates.find((dir) => existsSync(join(dir, 'definitions.json')));
   if (!found) throw new Error(`STAR Notes: spelling dictionaries not found in ${candidates.join(' or ')}; run \`npm run build\`.`);
