@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionRequest,
   CompletionRequest,
@@ -56,6 +58,18 @@ describe('language server over stdio', () => {
         ['incomplete-section', 'star-notes', 2, 'Task: Mi'],
       ],
     );
+  });
+
+  it("links every code to its rule's doc, a file the extension ships", async () => {
+    const uri = 'file:///notes/linked.md';
+    await client.open(uri, fixture('interview-notes.md'));
+    const diagnostics = await client.diagnostics(uri);
+    assert.ok(diagnostics.length > 0);
+    for (const diagnostic of diagnostics) {
+      const href = diagnostic.codeDescription?.href ?? '';
+      assert.ok(href.startsWith('file:') && href.endsWith(`/docs/rules/${diagnostic.code}.md`), `${diagnostic.code}: ${href}`);
+      assert.ok(readFileSync(fileURLToPath(href), 'utf8').startsWith(`# \`${diagnostic.code}\``), href);
+    }
   });
 
   it('ranges land exactly on the text with emoji and CJK (UTF-16 positions)', async () => {

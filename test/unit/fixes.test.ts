@@ -67,3 +67,61 @@ describe('quick fix: put sections in STAR order', () => {
     assert.equal(reorderEdit(doc, doc.stories[0]), undefined);
   });
 });
+
+describe('quick fixes on notes of unusual shape', () => {
+  const kinds = (text: string) => check(text).doc.stories.map((story) => story.sections.map((section) => section.kind).join(' '));
+
+  it('ends a section at the line of the next marker, so a section added before a quoted label leaves the quote whole', () => {
+    const text = lines('## Situation', '', 'the build was slow', '', '> Learnings: measure first', '', '## Outcome', '', 'six minutes');
+    const { doc } = check(text);
+    assert.equal(text.slice(...doc.stories[0].sections[0].contentRange), 'the build was slow');
+    const fixed = apply(text, insertSectionEdit(doc, doc.stories[0], 'task'));
+    assert.ok(fixed.includes('\n> Learnings: measure first'), fixed);
+    assert.deepEqual(kinds(fixed), ['situation task learning result']);
+  });
+
+  it('takes a label ending in a dash at the end of its line, as the inserted one is written', () => {
+    assert.deepEqual(kinds(lines('* Situation – the build', '* Task –', '**Challenges:** none')), ['situation task challenges']);
+  });
+
+  it('keeps a blank line between a bullet and a paragraph it moves next to in CRLF notes', () => {
+    const text = '## Story\r\n**Action:** wrote it\r\n\r\n- Situation: slow\r\n- Task: fix\r\n';
+    const { doc } = check(text);
+    const fixed = apply(text, reorderEdit(doc, doc.stories[0])!);
+    assert.equal(fixed, '## Story\r\n- Situation: slow\r\n- Task: fix\r\n\r\n**Action:** wrote it\r\n');
+  });
+
+  it('separates an inserted paragraph from a line that would run on into it, such as a setext heading’s', () => {
+    const text = lines('## Story', '', '**Situation:** the build was slow.', '', '---', 'Next part', '---');
+    const { doc } = check(text);
+    const fixed = apply(text, insertSectionEdit(doc, doc.stories[0], 'task'));
+    assert.ok(fixed.includes('**Task:**\n\nNext part'), fixed);
+    assert.deepEqual(kinds(fixed), ['situation task']);
+  });
+
+  it('leaves bullets nested at different depths where they are rather than reorder them', () => {
+    for (const text of [lines('- Goal: ship it', '\t- Situation: slow'), lines('## Outcome', '', 'faster', '', '- Situation: slow', '  - Results: fast')]) {
+      const { doc } = check(text);
+      assert.equal(reorderEdit(doc, doc.stories[0]), undefined, text);
+    }
+  });
+
+  it('offers no reordering that would carry an unclosed fence over the sections after it', () => {
+    const text = lines('## Story', '- Result: shipped', '- Situation: slow', '```');
+    const { doc } = check(text);
+    assert.equal(reorderEdit(doc, doc.stories[0]), undefined);
+  });
+
+  it('offers no reordering that would move a section into another story, or another story’s heading elsewhere', () => {
+    const around = lines('- Result: shipped', '', '### Story 1', '', '#### Situation', '', 'slow', '', '## Situation', '', 'slow too');
+    const inNotes = lines('## Impact', '', '## Situation', '', '## Notes', '', '### Story 1', '', '#### Situation', '', 'slow');
+    const after = lines('## Impact', '', '## Situation', '', '## Challenges', '', '- Situation: slow', '', '### Story 2', '', '#### Situation', '', 'slow');
+    const labelAfter = lines('## Outcome', '', '## Situation', '', '## Notes', '', '### Story 1', '', '- Situation: slow');
+    const intoPrevious = lines('## Story 0', '', '### Situation', '', 'slow', '', '## Task', '', 'fix it', '', '- Situation: slow');
+    for (const text of [around, inNotes, after, labelAfter, intoPrevious]) {
+      const { doc } = check(text);
+      const whole = doc.stories.find((story) => !story.heading)!;
+      assert.equal(reorderEdit(doc, whole), undefined, text);
+    }
+  });
+});

@@ -4,15 +4,18 @@ import type { Settings } from '../core/settings';
 import { byPosition, type Finding } from '../core/findings';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { SEVERITY, SOURCE, toRange } from './convert';
+import { ruleDocLink } from './ruleDocs';
 
 /** Findings beyond the STAR rules (spelling); may be slow the first time, so may be async. */
 export type FindingSource = (document: TextDocument, analysis: Exclude<DocumentAnalysis, { skipped: string }>, settings: Settings) => Finding[] | Promise<Finding[]>;
 
 export function toDiagnostic(document: TextDocument, finding: Finding): Diagnostic {
+  const href = ruleDocLink(finding.code);
   return {
     range: toRange(document, finding.range),
     severity: finding.severity === 'off' ? undefined : SEVERITY[finding.severity],
     code: finding.code,
+    ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: finding.message,
     data: finding.data,

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import * as assert from 'node:assert/strict';
 import {
   NOTES,
@@ -11,19 +12,9 @@ import {
   waitForDiagnostics,
   workspaceUri,
 } from './helpers';
+import { CODES } from '../../../server/src/core/rules';
 
-const KNOWN_CODES = new Set([
-  'missing-situation',
-  'missing-task',
-  'missing-action',
-  'missing-result',
-  'empty-section',
-  'incomplete-section',
-  'out-of-order',
-  'duplicate-section',
-  'spelling',
-  'repeated-word',
-]);
+const KNOWN_CODES: ReadonlySet<string> = new Set(CODES.keys());
 
 suite('Diagnostics', () => {
   teardown(revertAndCloseEditors);
@@ -47,5 +38,18 @@ suite('Diagnostics', () => {
     const diagnostics = await waitForDiagnostics(uri, 'any star-notes diagnostic', (d) => d.length > 0);
     const unknown = diagnostics.map(diagnosticCode).filter((code) => !KNOWN_CODES.has(code ?? ''));
     assert.deepEqual(unknown, []);
+  });
+
+  test("links each code to its rule's doc inside the installed extension", async () => {
+    const uri = workspaceUri(NOTES);
+    await openInEditor(uri);
+    const diagnostics = await waitForDiagnostics(uri, 'any star-notes diagnostic', (d) => d.length > 0);
+    for (const diagnostic of diagnostics) {
+      const code = diagnostic.code;
+      assert.ok(typeof code === 'object' && code.target.scheme === 'file', `${diagnosticCode(diagnostic)} has no file link`);
+      assert.ok(code.target.path.endsWith(`/docs/rules/${code.value}.md`), code.target.toString());
+      const doc = new TextDecoder().decode(await vscode.workspace.fs.readFile(code.target));
+      assert.ok(doc.startsWith(`# \`${code.value}\``), doc.slice(0, 80));
+    }
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CODES } from '../../../server/src/core/rules';
 import { EXTENSION_ID, NOTES, openInEditor, revertAndCloseEditors, waitFor, workspaceUri } from './helpers';
 
 suite('Extension', () => {
@@ -16,7 +17,10 @@ suite('Extension', () => {
     const config = vscode.workspace.getConfiguration('starNotes');
     assert.equal(config.inspect<boolean>('enable')?.defaultValue, true);
     assert.equal(config.inspect<number>('minWords')?.defaultValue, 3);
-    assert.equal(typeof config.inspect('severity')?.defaultValue, 'object');
+    assert.deepEqual(config.inspect('severity')?.defaultValue, {});
+    const schema = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.configuration.properties['starNotes.severity'];
+    assert.deepEqual(Object.keys(schema.properties), [...CODES.keys()]);
+    for (const [code, { severity }] of CODES) assert.equal(schema.properties[code].default, severity, code);
   });
 
   test('registers the restart command', async () => {

@@ -10,8 +10,8 @@ export const duplicateSection: StoryRule = {
       description: 'the same section twice in one story (aliases count)',
       explanation:
         'Two Results (or a Result and an Outcome) in one story usually mean two drafts, or two stories run together. Merge them, or give the second story a heading of its own.',
-      bad: '- Action: Hired a local partner.\n- Outcome: 40 customers in year one.\n- Impact: Japan became our third-largest market.',
-      good: '- Action: Hired a local partner.\n- Result: 40 customers in year one; Japan became our third-largest market.',
+      bad: '- Situation: We had no presence in APAC.\n- Task: Prove product-market fit in Japan.\n- Action: Hired a local partner.\n- Outcome: 40 customers in year one.\n- Impact: Japan became our third-largest market.',
+      good: '- Situation: We had no presence in APAC.\n- Task: Prove product-market fit in Japan.\n- Action: Hired a local partner.\n- Result: 40 customers in year one; Japan became our third-largest market.',
     },
   },
   settings: ['aliases'],

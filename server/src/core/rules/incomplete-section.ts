@@ -46,8 +46,8 @@ export const incompleteSection: StoryRule = {
       description: 'fewer than `starNotes.minWords` words, a placeholder (`TODO`, `TBD`, `???`), or trails off (`…`, a trailing comma, ends on "and", "we", "the")',
       explanation:
         'A section that is a word or two, still says `TODO`, or stops mid-sentence is a note to self, not an answer yet. Placeholders count only in capitals, so "a todo app" is fine. The finding sits on the last line of the section, where the thought stops.',
-      bad: '**Action:** I moved the conversation to a quiet room and we went through the behaviour log together...\n\n**Result:** TBD',
-      good: '**Action:** I moved the conversation to a quiet room and we went through the behaviour log together.\n\n**Result:** She withdrew the complaint and we agreed a weekly check-in.',
+      bad: '**Situation:** A parent complained in front of others.\n\n**Task:** Calm it down and keep her trust.\n\n**Action:** I moved the conversation to a quiet room and we went through the behaviour log together...\n\n**Result:** TBD',
+      good: '**Situation:** A parent complained in front of others.\n\n**Task:** Calm it down and keep her trust.\n\n**Action:** I moved the conversation to a quiet room and we went through the behaviour log together.\n\n**Result:** She withdrew the complaint and we agreed a weekly check-in.',
     },
   },
   settings: ['minWords'],
