@@ -24,12 +24,14 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateNotes } from '../../bench/corpus';
+import { CODE_GROUPS } from '../unit/corpus';
 import { fixture } from '../unit/helpers';
 import { SERVER, TestClient } from './client';
 
 const SANDBOX = resolve(__dirname, 'faults-sandbox.cjs');
 const BUNDLE = resolve(SERVER, '..');
-const star = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code !== 'spelling' && d.code !== 'repeated-word');
+/** The structure codes; hints and spelling have tests of their own. */
+const star = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => CODE_GROUPS.star.includes(String(d.code)));
 const hasSpelling = (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === 'spelling');
 const exited = (client: TestClient) =>
   new Promise<number | null>((done) => (client.process.exitCode !== null ? done(client.process.exitCode) : client.process.once('exit', (code) => done(code))));

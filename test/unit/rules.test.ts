@@ -62,7 +62,7 @@ describe('order and duplicates', () => {
   });
 
   it('reports a scrambled story once, naming the order it is told in', () => {
-    const { findings } = check(story('- Result: j k l', '- Situation: a b c', '- Action: wrote the plan', '- Task: d e f'));
+    const { findings } = check(story('- Result: 40% faster builds', '- Situation: a b c', '- Action: wrote the plan', '- Task: d e f'));
     assert.deepEqual(findings.map((f) => f.message), [
       "Story 'Migrating billing' tells Result, Situation, Action, Task; tell it in STAR order (Situation, Task, Action, Result).",
     ]);
@@ -94,6 +94,27 @@ describe('severity settings', () => {
       'out-of-order': 'information',
       'empty-section': 'warning',
       'duplicate-section': 'information',
+      'no-metric': 'hint',
     });
+  });
+});
+
+describe('results with nothing measured', () => {
+  const withResult = (result: string) => story('- Situation: the ward ran short at night', '- Task: keep it safe', '- Action: I rang the bank staff', `- Result: ${result}`);
+  const hints = (text: string) => check(text).findings.filter((finding) => finding.code === 'no-metric').map((finding) => text.slice(...finding.range));
+
+  it('hints on a Result with no number, percentage, money, ordinal or change of amount', () => {
+    assert.deepEqual(hints(withResult('everyone was much happier with the rota')), ['Result:']);
+  });
+
+  it('takes digits, number words, money, per cents, before → after and words of change as measures', () => {
+    for (const result of ['falls dropped from 14 to 3', 'saved £4k a year', 'agency spend halved', 'we went from monthly to weekly releases', 'twice as many referrals', 'waits fell by a third', 'p99 → 120 ms', 'seventy per cent fewer complaints']) {
+      assert.deepEqual(hints(withResult(result)), [], result);
+    }
+  });
+
+  it('leaves an unfinished Result to incomplete-section: one finding is enough', () => {
+    assert.deepEqual(hints(withResult('TBD')), []);
+    assert.deepEqual(hints(withResult('went well')), []);
   });
 });

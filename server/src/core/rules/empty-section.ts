@@ -9,7 +9,7 @@ export const emptySection: StoryRule = {
       description: 'a marker with nothing under it',
       explanation: 'A section heading or label with no text before the next section is a gap the writer meant to fill. Write the section, or remove the marker if the story does not need it.',
       bad: '### Situation\n\nA consultant skipped hand hygiene between bays.\n\n### Task\n\n### Action\n\nI spoke to him privately after the round.\n\n### Result\n\nHe used the gel at every bay from then on.',
-      good: '### Situation\n\nA consultant skipped hand hygiene between bays.\n\n### Task\n\nAs nurse in charge I had to stop it without a confrontation.\n\n### Action\n\nI spoke to him privately after the round.\n\n### Result\n\nHe used the gel at every bay from then on.',
+      good: '### Situation\n\nA consultant skipped hand hygiene between bays.\n\n### Task\n\nAs nurse in charge I had to stop it without a confrontation.\n\n### Action\n\nI spoke to him privately after the round.\n\n### Result\n\nThe bay audit went from 71% to 96% compliance.',
     },
   },
   settings: [],

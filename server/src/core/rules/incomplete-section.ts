@@ -20,7 +20,8 @@ const DANGLING_WORDS = new Set([
 const CLOSERS = /(?<![\s*_`)\]"'”’])[\s*_`)\]"'”’]+$/u;
 const LAST_WORD = /(?<![\p{L}'])[\p{L}']+$/u;
 
-function reasonFor(content: string, words: number, minWords: number): string | undefined {
+/** Why a section's content is unfinished, or undefined when it reads as done. */
+export function incompleteReason(content: string, words: number, minWords: number): string | undefined {
   if (PLACEHOLDER.test(content)) return 'still has a placeholder';
   if (words < minWords) return `has only ${words} word${words === 1 ? '' : 's'}`;
   const lastLine = content.split(/\r\n|\r|\n/).pop()!.replace(CLOSERS, '');
@@ -47,7 +48,7 @@ export const incompleteSection: StoryRule = {
       explanation:
         'A section that is a word or two, still says `TODO`, or stops mid-sentence is a note to self, not an answer yet. Placeholders count only in capitals, so "a todo app" is fine. The finding sits on the last line of the section, where the thought stops.',
       bad: '**Situation:** A parent complained in front of others.\n\n**Task:** Calm it down and keep her trust.\n\n**Action:** I moved the conversation to a quiet room and we went through the behaviour log together...\n\n**Result:** TBD',
-      good: '**Situation:** A parent complained in front of others.\n\n**Task:** Calm it down and keep her trust.\n\n**Action:** I moved the conversation to a quiet room and we went through the behaviour log together.\n\n**Result:** She withdrew the complaint and we agreed a weekly check-in.',
+      good: '**Situation:** A parent complained in front of others.\n\n**Task:** Calm it down and keep her trust.\n\n**Action:** I moved the conversation to a quiet room and we went through the behaviour log together.\n\n**Result:** She withdrew the complaint the next day and we agreed two check-ins a term.',
     },
   },
   settings: ['minWords'],
@@ -55,7 +56,7 @@ export const incompleteSection: StoryRule = {
     return story.sections.flatMap((section) => {
       if (section.words === 0) return [];
       const content = stripComments(text.slice(...section.contentRange)).trim();
-      const reason = reasonFor(content, section.words, settings.minWords);
+      const reason = incompleteReason(content, section.words, settings.minWords);
       if (!reason) return [];
       return [
         {

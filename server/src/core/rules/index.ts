@@ -2,6 +2,7 @@ import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
 import { incompleteSection } from './incomplete-section';
 import { missingSection } from './missing-section';
+import { noMetric } from './no-metric';
 import { outOfOrder } from './out-of-order';
 import type { CodeInfo, RuleMeta, StoryRule } from './rule';
 import { spelling } from './spelling';
@@ -9,7 +10,7 @@ import { spelling } from './spelling';
 export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleMeta, StoryRule } from './rule';
 
 /** The rules that check each story, in the order their findings are listed. */
-export const STORY_RULES: readonly StoryRule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection];
+export const STORY_RULES: readonly StoryRule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection, noMetric];
 
 /** Every rule, story rules and spelling alike: the one list that codes, settings and docs come from. */
 export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling];

@@ -10,7 +10,7 @@ const EXAMPLES: Readonly<Record<StarKind, { bad: string; good: string }>> = {
   },
   task: {
     bad: '### Situation\n\nA parent complained that her son was being singled out.\n\n### Action\n\nI moved the conversation to a quiet room.\n\n### Result\n\nShe thanked me and the complaint was closed.',
-    good: '### Situation\n\nA parent complained that her son was being singled out.\n\n### Task\n\nAs head of year I had to resolve it before it reached the governors.\n\n### Action\n\nI moved the conversation to a quiet room.\n\n### Result\n\nShe thanked me and the complaint was closed.',
+    good: '### Situation\n\nA parent complained that her son was being singled out.\n\n### Task\n\nAs head of year I had to resolve it before it reached the governors.\n\n### Action\n\nI moved the conversation to a quiet room.\n\n### Result\n\nShe thanked me and the complaint was closed within 48 hours.',
   },
   action: {
     bad: '**Situation:** Two billing systems ran in parallel.\n\n**Task:** Retire the legacy one in two quarters.\n\n**Result:** Migrated 1,200 accounts; churn stayed at 0.8%.',

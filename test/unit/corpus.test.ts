@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { SpellEngines, type SpellEngine } from '../../server/src/runtime/engine';
+import { corpusFiles, describeFile, NOTES, readExpectation, runFixture } from './corpus';
+
+/** The accuracy test: every note in `test/fixtures/notes/` against the findings its sidecar expects. */
+describe('the fixture corpus', () => {
+  const files = corpusFiles();
+  const engines = new Map<string, SpellEngine>();
+
+  before(async () => {
+    const languages = new Set(files.filter((file) => existsSync(join(NOTES, `${file}.expect`))).map((file) => readExpectation(file)).filter((e) => e.codes.has('spelling')).map((e) => e.settings.spelling.language));
+    for (const language of languages) engines.set(language, await new SpellEngines().get({ language, dictionaries: [] }));
+  });
+
+  it('has a sidecar of expected findings for every note', () => {
+    assert.deepEqual(files.filter((file) => !existsSync(join(NOTES, `${file}.expect`))), []);
+  });
+
+  for (const file of files) {
+    if (!existsSync(join(NOTES, `${file}.expect`))) continue;
+    const expectation = readExpectation(file);
+    it(`${file}: exactly the ${expectation.rows.length} expected finding(s)`, { todo: expectation.todo }, () => {
+      const { diff } = runFixture(expectation, (language) => engines.get(language));
+      assert.ok(diff === '', `${describeFile(file)} (checks ${[...expectation.codes].join(', ')}):\n${diff}`);
+    });
+  }
+});
