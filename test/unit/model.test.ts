@@ -73,8 +73,8 @@ describe('STAR model', () => {
   });
 
   it('counts words of a section without markdown punctuation and comments', () => {
-    const [story] = check(lines('## S', '- Action: **led** the `rollout` <!-- note -->')).doc.stories;
-    assert.equal(story.sections[0].words, 3);
+    const [story] = check(lines('## S', '- Situation: a slow build', '- Action: **led** the `rollout` <!-- note -->')).doc.stories;
+    assert.equal(story.sections[1].words, 3);
   });
 
   it('records the style of each marker so fixes can write the same way', () => {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
 import { mayHaveStories } from '../../server/src/core/analyze';
 import { findCuts } from '../../server/src/core/parse/cuts';
-import { DEFAULT_ALIASES } from '../../server/src/core/settings';
+import { DEFAULT_ALIASES } from '../../server/src/core/model/labels';
 
 const SOURCE = join(__dirname, '..', '..', 'server', 'src');
 /** About the length of a long line of pasted data; what a linear pattern scans in a few milliseconds. */

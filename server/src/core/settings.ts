@@ -1,19 +1,9 @@
 import { CODES } from './rules';
+import { DEFAULT_ALIASES } from './model/labels';
 import { EXTRA_KINDS, STAR_KINDS, type SectionKind } from './model/types';
 import type { Level } from './findings';
 
 export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
-
-/** Default labels per section; user aliases are added to these, never replace them. */
-export const DEFAULT_ALIASES: Readonly<Record<SectionKind, readonly string[]>> = {
-  situation: ['Situation', 'Context', 'Background'],
-  task: ['Task', 'Goal', 'Objective', 'Responsibility'],
-  action: ['Action', 'Actions', 'Approach', 'What I did'],
-  result: ['Result', 'Results', 'Outcome', 'Outcomes', 'Impact'],
-  learning: ['Learning', 'Learnings', 'Lesson', 'Lessons', 'Lessons learned', 'Reflection', 'Takeaway', 'Takeaways'],
-  challenges: ['Challenge', 'Challenges'],
-  notes: ['Note', 'Notes'],
-};
 
 export type OutlineMode = 'stories' | 'headings';
 

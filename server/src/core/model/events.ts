@@ -78,7 +78,7 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher): Headi
     type: 'heading',
     start,
     info,
-    marker: { kind: split.kind, label: split.label, style: { type: 'heading', depth: node.depth }, blockStart: start, markerRange: [start, end], contentStart },
+    marker: { kind: split.kind, label: split.label, strong: matcher.isStrong(split.label), style: { type: 'heading', depth: node.depth }, blockStart: start, markerRange: [start, end], contentStart },
   };
 }
 
@@ -115,6 +115,7 @@ function labelEventAt(text: string, start: number, end: number, blockStart: numb
     marker: {
       kind: match.kind,
       label: match.label,
+      strong: matcher.isStrong(match.label),
       style: { type: 'label', template },
       blockStart,
       markerRange: [start, start + match.markerEnd],

@@ -4,7 +4,28 @@ import type { SectionKind } from './types';
 export interface LabelMatcher {
   /** The section a label names, or undefined. Case-insensitive; singular or plural. */
   kindOf(label: string): SectionKind | undefined;
+  /**
+   * Whether a label is strong evidence of a story. Situation, Task, Action, Result and "What I did"
+   * are interview words; the other built-in aliases are common in design docs, retros and meeting
+   * notes (Context, Goal, Outcome, a list of Actions), so they count only together (stories.ts).
+   * Labels the user added are as strong as the canonical ones.
+   */
+  isStrong(label: string): boolean;
 }
+
+/** Default labels per section; user aliases are added to these, never replace them. */
+export const DEFAULT_ALIASES: Readonly<Record<SectionKind, readonly string[]>> = {
+  situation: ['Situation', 'Context', 'Background'],
+  task: ['Task', 'Goal', 'Objective', 'Responsibility'],
+  action: ['Action', 'Actions', 'Approach', 'What I did'],
+  result: ['Result', 'Results', 'Outcome', 'Outcomes', 'Impact'],
+  learning: ['Learning', 'Learnings', 'Lesson', 'Lessons', 'Lessons learned', 'Reflection', 'Takeaway', 'Takeaways'],
+  challenges: ['Challenge', 'Challenges'],
+  notes: ['Note', 'Notes'],
+};
+
+/** Built-in labels that are everyday words outside interviews: weak evidence of a story. */
+const WEAK_LABELS = new Set(['context', 'background', 'goal', 'objective', 'responsibility', 'approach', 'outcome', 'impact', 'action']);
 
 const normalize = (label: string): string =>
   label
@@ -14,10 +35,13 @@ const normalize = (label: string): string =>
 
 export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
   const table = new Map<string, SectionKind>();
+  /** Labels beyond the built-in ones: the settings add to the defaults, which come first. */
+  const user = new Set<string>();
   for (const [kind, labels] of Object.entries(aliases) as [SectionKind, readonly string[]][]) {
     for (const label of labels) {
       const key = normalize(label);
       if (!table.has(key)) table.set(key, kind);
+      if (!DEFAULT_ALIASES[kind].some((builtIn) => normalize(builtIn) === key)) user.add(key);
     }
   }
   return {
@@ -25,6 +49,13 @@ export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
       const key = normalize(label);
       if (key.length === 0 || key.length > 40) return undefined;
       return table.get(key) ?? (key.endsWith('s') ? table.get(key.slice(0, -1)) : table.get(`${key}s`));
+    },
+    isStrong(label) {
+      const key = normalize(label);
+      const singular = key.endsWith('s') ? key.slice(0, -1) : key;
+      // "Action" is canonical, "Actions" (a retro's list) is not.
+      if (singular === 'action') return key === 'action' || user.has(key);
+      return !WEAK_LABELS.has(singular) || user.has(key) || user.has(singular);
     },
   };
 }

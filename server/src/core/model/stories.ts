@@ -54,8 +54,22 @@ function groupStories(text: string, events: MarkerEvent[], count: (text: string)
     }
     if (event.type === 'heading') stack.push(event.info);
   }
-  // Extra sections alone ("# Notes", "- Challenges: …") don't make a story.
-  return [...stories.values()].filter((story) => story.sections.some((section) => isStarKind(section.kind))).sort((a, b) => a.range[0] - b.range[0]);
+  return [...stories.values()].filter(isStory).sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * Whether a heading's sections are evidence enough of a story: two different STAR sections, one
+ * of them named in an interview word, or three different ones in any words (Context, Goal,
+ * Approach, Outcome is a story told in aliases). So an ADR's Context, a design doc's Context and
+ * Goals, a retro's Actions or meeting notes' lone Result are not stories; extra sections alone
+ * ("# Notes", "- Challenges: …") never are. A lone Situation is: a writer beginning a story.
+ */
+function isStory(story: Story): boolean {
+  const star = story.sections.filter((section) => isStarKind(section.kind));
+  const kinds = new Set(star.map((section) => section.kind));
+  const strong = new Set(star.filter((section) => section.strong).map((section) => section.kind));
+  if (kinds.size >= 3 || (kinds.size === 2 && strong.size > 0)) return true;
+  return kinds.size === 1 && strong.has('situation');
 }
 
 /**

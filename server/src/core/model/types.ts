@@ -21,6 +21,8 @@ export interface Section {
   kind: SectionKind;
   /** The label as the writer wrote it ("Results", "What I did"). */
   label: string;
+  /** An interview word (Situation, What I did), not an everyday one (Context, Outcome): see `LabelMatcher.isStrong`. */
+  strong: boolean;
   style: SectionStyle;
   /** Where the marker's block begins: the heading's `#`, the list item's bullet, the paragraph. */
   blockStart: number;
