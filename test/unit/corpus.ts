@@ -46,11 +46,11 @@ export const CODE_GROUPS: Readonly<Record<string, readonly string[]>> = {
 
 export const NOTES = join(__dirname, '..', 'fixtures', 'notes');
 
-/** Every note under `test/fixtures/notes/`, as a path relative to it. */
+/** Every note under `test/fixtures/notes/` (not its README), as a path relative to it. */
 export function corpusFiles(): string[] {
   return readdirSync(NOTES, { recursive: true })
     .map(String)
-    .filter((name) => /\.(?:md|markdown)$/.test(name))
+    .filter((name) => /\.(?:md|markdown)$/.test(name) && !/(?:^|\/)README\.md$/.test(name))
     .sort();
 }
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -13,6 +12,7 @@ import { resolveSettings, type Settings } from '../../server/src/core/settings';
 import { skipReason } from '../../server/src/core/parse/guards';
 import { generateNotes } from '../../bench/corpus';
 import { fixture, settingsWith } from './helpers';
+import { corpusFiles } from './corpus';
 
 /** `npm run fuzz` raises the runs and picks a fresh seed; `npm test` stays fixed and fast. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1);
@@ -23,7 +23,7 @@ const FIXTURES = [
   'interview-notes.md',
   'cover-letter.md',
   '../../examples/story-bank.md',
-  ...readdirSync(join(__dirname, '..', 'fixtures', 'notes')).map((name) => join('notes', name)),
+  ...corpusFiles().map((name) => join('notes', name)),
 ].map(fixture);
 
 /** What users paste and what breaks parsers: markup halves, STAR markers, line breaks of every kind, and characters that aren't text. */

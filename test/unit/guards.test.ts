@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { MAX_NESTING, MAX_PARAGRAPH_MARKS, skipReason } from '../../server/src/core/parse/guards';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/core/settings';
 import { generateNotes } from '../../bench/corpus';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixture, FIXTURES, lines } from './helpers';
+import { fixture, lines } from './helpers';
+import { corpusFiles } from './corpus';
 
 describe('skipping what the server should not read', () => {
   const settings = DEFAULT_SETTINGS;
@@ -37,7 +37,7 @@ describe('skipping what the server should not read', () => {
   });
 
   it('never skips real notes, long prose lines or pictures inlined as data', () => {
-    for (const name of readdirSync(join(FIXTURES, 'notes'))) assert.equal(skipReason(fixture(join('notes', name)), settings), undefined, name);
+    for (const name of corpusFiles()) assert.equal(skipReason(fixture(join('notes', name)), settings), undefined, name);
     for (const name of ['interview-notes.md', 'cover-letter.md']) assert.equal(skipReason(fixture(name), settings), undefined, name);
     assert.equal(skipReason(generateNotes(1_500_000, 1), settings), undefined);
     assert.equal(skipReason(`- Situation: ${'we shipped it, then we measured it. '.repeat(20_000)}`, settings), undefined);

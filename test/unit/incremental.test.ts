@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -9,8 +8,9 @@ import { parseMarkdown } from '../../server/src/core/parse/parse';
 import { STORY_RULES } from '../../server/src/core/rules';
 import { generateNotes } from '../../bench/corpus';
 import { fixture, lines, settingsWith } from './helpers';
+import { corpusFiles } from './corpus';
 
-const FIXTURES = ['interview-notes.md', 'cover-letter.md', ...readdirSync(join(__dirname, '..', 'fixtures', 'notes')).map((name) => join('notes', name))].map(fixture);
+const FIXTURES = ['interview-notes.md', 'cover-letter.md', ...corpusFiles().map((name) => join('notes', name))].map(fixture);
 
 /** Lines that open, close or confuse the constructs a cut must not fall inside, and STAR markers. */
 const ATOMS = [
