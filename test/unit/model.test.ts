@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DEFAULT_ALIASES, labelMatcher } from '../../server/src/core/model/labels';
 import { check, lines } from './helpers';
 
 const kinds = (text: string) => check(text).doc.stories.map((story) => [story.title, story.sections.map((section) => section.kind).join(' ')]);
@@ -86,5 +87,15 @@ describe('STAR model', () => {
         { type: 'heading', depth: 4 },
       ],
     );
+  });
+});
+
+describe('evidence of a story in a label', () => {
+  it('counts interview words and the writer’s own labels as strong, everyday aliases in either number as weak', () => {
+    const matcher = labelMatcher({ ...DEFAULT_ALIASES, result: [...DEFAULT_ALIASES.result, 'Win'] });
+    const strong = ['Situation', 'Tasks', 'Action', 'Results', 'What I did', 'Win', 'wins'];
+    const weak = ['Context', 'Contexts', 'Goals', 'Objective', 'Responsibility', 'Approach', 'Outcomes', 'Impact', 'Actions'];
+    assert.deepEqual(strong.filter((label) => !matcher.isStrong(label)), []);
+    assert.deepEqual(weak.filter((label) => matcher.isStrong(label)), []);
   });
 });

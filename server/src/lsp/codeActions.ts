@@ -54,7 +54,7 @@ export function starCodeActions(document: TextDocument, analysis: Analysis, para
     const story = storyAt(analysis.doc, toOffset(document, diagnostic.range.start));
     const rule = storyRuleOf(String(diagnostic.code));
     if (!story || !rule?.fixes) continue;
-    for (const proposal of rule.fixes({ doc: analysis.doc, story, code: String(diagnostic.code), data: diagnostic.data })) {
+    for (const proposal of rule.fixes({ doc: analysis.doc, story, code: String(diagnostic.code) })) {
       const key = `${story.range[0]}\n${proposal.title}`;
       if (offered.has(key)) continue;
       offered.add(key);

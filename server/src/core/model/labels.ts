@@ -24,8 +24,11 @@ export const DEFAULT_ALIASES: Readonly<Record<SectionKind, readonly string[]>> =
   notes: ['Note', 'Notes'],
 };
 
-/** Built-in labels that are everyday words outside interviews: weak evidence of a story. */
-const WEAK_LABELS = new Set(['context', 'background', 'goal', 'objective', 'responsibility', 'approach', 'outcome', 'impact', 'action']);
+/**
+ * Built-in labels that are everyday words outside interviews: weak evidence of a story. "Actions"
+ * (a retro's list) is one, "Action" is not; the others count in either number.
+ */
+const WEAK_LABELS = new Set(['context', 'background', 'goal', 'objective', 'responsibility', 'approach', 'outcome', 'impact', 'actions']);
 
 const normalize = (label: string): string =>
   label
@@ -53,9 +56,7 @@ export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
     isStrong(label) {
       const key = normalize(label);
       const singular = key.endsWith('s') ? key.slice(0, -1) : key;
-      // "Action" is canonical, "Actions" (a retro's list) is not.
-      if (singular === 'action') return key === 'action' || user.has(key);
-      return !WEAK_LABELS.has(singular) || user.has(key) || user.has(singular);
+      return !(WEAK_LABELS.has(key) || WEAK_LABELS.has(singular)) || user.has(key) || user.has(singular);
     },
   };
 }

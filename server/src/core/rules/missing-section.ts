@@ -45,7 +45,6 @@ export const missingSection: StoryRule = {
     }));
   },
   fixes({ doc, story, code }) {
-    // From the code, not the data: a client may send a diagnostic back without its data.
     const kind = STAR_KINDS.find((candidate) => code === `missing-${candidate}`);
     if (!kind || story.sections.some((section) => section.kind === kind)) return [];
     return [{ title: `Add ${SECTION_NAMES[kind]} to story ${quoteTitle(story.title)}`, edits: [insertSectionEdit(doc, story, kind)], isPreferred: true }];

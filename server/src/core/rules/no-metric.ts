@@ -23,7 +23,7 @@ export const noMetric: StoryRule = {
       good: '- Situation: Releases went out once a month.\n- Task: Ship more often.\n- Action: I automated the release checklist.\n- Result: We went from monthly to weekly releases.',
     },
   },
-  settings: [],
+  settings: ['minWords'],
   check(story, { text, settings }) {
     return story.sections.flatMap((section) => {
       if (section.kind !== 'result' || section.words === 0) return [];

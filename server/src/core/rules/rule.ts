@@ -58,12 +58,14 @@ export interface FixProposal {
   isPreferred?: boolean;
 }
 
-/** What a rule's fixes get: the finding (its code, range and data) and the story it is in. */
+/**
+ * What a rule's fixes get: the finding's code and the story it is in. Not the finding's `data`,
+ * which a client may not send back with the diagnostic.
+ */
 export interface FixContext {
   doc: StarDocument;
   story: Story;
   code: string;
-  data: unknown;
 }
 
 /** A rule over one story: metadata, one pure check, and the fixes for what it finds. */
