@@ -8,7 +8,7 @@ const apply = (text: string, edit: OffsetEdit) => text.slice(0, edit.range[0]) +
 
 function insert(text: string, kind: StarKind): { edit: OffsetEdit; result: string } {
   const { doc } = check(text);
-  const edit = insertSectionEdit(doc, doc.stories[0], kind);
+  const edit = insertSectionEdit(doc, doc.stories[0], kind)!;
   return { edit, result: apply(text, edit) };
 }
 
@@ -37,7 +37,7 @@ describe('quick fix: insert a missing section', () => {
     const text = lines('## Story', '', '**Situation:** A broken build.', '', '**Task:** Fix it fast.');
     const { result } = insert(text, 'action');
     assert.equal(result, lines('## Story', '', '**Situation:** A broken build.', '', '**Task:** Fix it fast.', '', '**Action:**'));
-    assert.deepEqual(check(result).doc.stories[0].sections.map((s) => s.kind), ['situation', 'task', 'action']);
+    assert.deepEqual(check(result).doc.stories[0].sections.map((s) => s.kinds.join('+')), ['situation', 'task', 'action']);
   });
 
   it('keeps the writer’s capitals and CRLF line breaks', () => {
@@ -69,13 +69,13 @@ describe('quick fix: put sections in STAR order', () => {
 });
 
 describe('quick fixes on notes of unusual shape', () => {
-  const kinds = (text: string) => check(text).doc.stories.map((story) => story.sections.map((section) => section.kind).join(' '));
+  const kinds = (text: string) => check(text).doc.stories.map((story) => story.sections.map((section) => section.kinds.join('+')).join(' '));
 
   it('ends a section at the line of the next marker, so a section added before a quoted label leaves the quote whole', () => {
     const text = lines('## Situation', '', 'the build was slow', '', '> Learnings: measure first', '', '## Outcome', '', 'six minutes');
     const { doc } = check(text);
     assert.equal(text.slice(...doc.stories[0].sections[0].contentRange), 'the build was slow');
-    const fixed = apply(text, insertSectionEdit(doc, doc.stories[0], 'task'));
+    const fixed = apply(text, insertSectionEdit(doc, doc.stories[0], 'task')!);
     assert.ok(fixed.includes('\n> Learnings: measure first'), fixed);
     assert.deepEqual(kinds(fixed), ['situation task learning result']);
   });
@@ -91,11 +91,11 @@ describe('quick fixes on notes of unusual shape', () => {
     assert.equal(fixed, '## Story\r\n- Situation: slow\r\n- Task: fix\r\n\r\n**Action:** wrote it\r\n');
   });
 
-  it('separates an inserted paragraph from a line that would run on into it, such as a setext heading’s', () => {
-    const text = lines('## Story', '', '**Situation:** the build was slow.', '', '---', 'Next part', '---');
+  it('separates an inserted paragraph from a line that would run on into it, such as a thematic break’s', () => {
+    const text = lines('## Story', '', '**Situation:** the build was slow.', '* * *', 'Next part', '---');
     const { doc } = check(text);
-    const fixed = apply(text, insertSectionEdit(doc, doc.stories[0], 'task'));
-    assert.ok(fixed.includes('**Task:**\n\nNext part'), fixed);
+    const fixed = apply(text, insertSectionEdit(doc, doc.stories[0], 'task')!);
+    assert.ok(fixed.includes('**Task:**\n\n* * *\nNext part'), fixed);
     assert.deepEqual(kinds(fixed), ['situation task']);
   });
 

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { analyze, DocumentAnalyzer, type Analysis } from '../../server/src/core/analyze';
 import { markerCompletions } from '../../server/src/core/features/complete';
 import { insertSectionEdit, reorderEdit, type OffsetEdit } from '../../server/src/core/features/fixes';
-import { STAR_KINDS, isStarKind, type Story } from '../../server/src/core/model/types';
+import { type StarKind, type Story } from '../../server/src/core/model/types';
+import { FRAMEWORKS, rankIn } from '../../server/src/core/model/frameworks';
 import type { OffsetRange } from '../../server/src/core/text';
 import { outline, type OutlineNode } from '../../server/src/core/features/outline';
 import { resolveSettings, type Settings } from '../../server/src/core/settings';
@@ -74,9 +75,10 @@ const rawSettings = fc.oneof(
   fc.record(
     {
       minWords: fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.jsonValue()),
-      aliases: fc.oneof(fc.dictionary(fc.constantFrom(...STAR_KINDS, 'learning', 'notes', 'bogus', 'constructor', '__proto__'), fc.array(fc.oneof(fragment, fc.constantFrom('Setting', 'Win', 'What happened')))), fc.jsonValue()),
+      aliases: fc.oneof(fc.dictionary(fc.constantFrom('situation', 'task', 'action', 'result', 'learning', 'notes', 'bogus', 'constructor', '__proto__'), fc.array(fc.oneof(fragment, fc.constantFrom('Setting', 'Win', 'What happened')))), fc.jsonValue()),
       severity: fc.oneof(fc.dictionary(fc.constantFrom('missing-result', 'out-of-order', 'spelling', 'nope', 'toString'), fc.constantFrom('off', 'error', 'info', 'loud', 3)), fc.jsonValue()),
       outline: fc.constantFrom('stories', 'headings', 'tree'),
+      frameworks: fc.oneof(fc.subarray(['star', 'star-l', 'car', 'car-l', 'par', 'soar', 'sar', 'STARR']), fc.jsonValue()),
       maxFileSize: fc.oneof(fc.constant(-1), fc.constant(0), fc.constant(1e9), fc.jsonValue()),
       schemes: fc.oneof(fc.constant(['file']), fc.jsonValue()),
       enable: fc.jsonValue(),
@@ -115,11 +117,11 @@ function assertSound(text: string, analysis: Analysis, settings: Settings): void
   for (const story of doc.stories) {
     assertRange(text, story.range, `story ${story.title}`);
     for (const section of story.sections) {
-      assertOffset(text, section.blockStart, `${section.kind} block start`);
-      assertRange(text, section.markerRange, `${section.kind} marker`);
-      assertRange(text, section.contentRange, `${section.kind} content`);
-      assert.ok(section.blockStart <= section.markerRange[0], `${section.kind} marker starts before its block`);
-      assert.ok(within(section.markerRange, story.range), `${section.kind} marker lies outside its story`);
+      assertOffset(text, section.blockStart, `${section.name} block start`);
+      assertRange(text, section.markerRange, `${section.name} marker`);
+      assertRange(text, section.contentRange, `${section.name} content`);
+      assert.ok(section.blockStart <= section.markerRange[0], `${section.name} marker starts before its block`);
+      assert.ok(within(section.markerRange, story.range), `${section.name} marker lies outside its story`);
     }
   }
   for (const heading of doc.headings) {
@@ -150,9 +152,15 @@ function assertSound(text: string, analysis: Analysis, settings: Settings): void
   }
 }
 
+/** The first kind of each slot of the story's framework that no section fills: what a missing-section fix inserts. */
+function missingKinds(story: Story): StarKind[] {
+  return FRAMEWORKS[story.framework.id].slots
+    .filter((slot) => !slot.optional && !slot.kinds.some((kind) => story.sections.some((section) => section.kinds.includes(kind))))
+    .map((slot) => slot.kinds[0] as StarKind);
+}
+
 function fixesFor(doc: Analysis['doc'], story: Story): OffsetEdit[] {
-  const present = new Set(story.sections.map((section) => section.kind));
-  const inserts = STAR_KINDS.filter((kind) => !present.has(kind)).map((kind) => insertSectionEdit(doc, story, kind));
+  const inserts = missingKinds(story).flatMap((kind) => insertSectionEdit(doc, story, kind) ?? []);
   const reorder = reorderEdit(doc, story);
   return reorder ? [...inserts, reorder] : inserts;
 }
@@ -270,13 +278,14 @@ describe('quick fixes are idempotent', () => {
         const analyzed = analyze(text, settings);
         const { doc } = analyzed;
         for (const story of doc.stories) {
-          for (const kind of STAR_KINDS.filter((k) => !story.sections.some((section) => section.kind === k))) {
+          for (const kind of missingKinds(story)) {
             const edit = insertSectionEdit(doc, story, kind);
+            if (!edit) continue;
             assert.equal(edit.range[0], edit.range[1], 'an inserted section replaces nothing');
             const fixed = apply(text, edit);
             const after = analyze(fixed, settings);
             const same = after.doc.stories.find((candidate) => sameStory(candidate, story));
-            assert.ok(same?.sections.some((section) => section.kind === kind), `adding ${kind} to '${story.title}' did not take: ${JSON.stringify(fixed)}`);
+            assert.ok(same && !missingKinds(same).includes(kind), `adding ${kind} to '${story.title}' did not take: ${JSON.stringify(fixed)}`);
             const missing = (analysis: Analysis) => analysis.findings.filter((finding) => finding.code === `missing-${kind}`).length;
             assert.ok(missing(after) <= missing(analyzed), `adding ${kind} to '${story.title}' left another story without it`);
           }
@@ -314,9 +323,9 @@ describe('quick fixes are idempotent', () => {
           assert.deepEqual(words(fixed), words(current), `reordering '${story.title}' lost or made up words`);
           const again = analyze(fixed, settings).doc.stories.find((candidate) => sameStory(candidate, story));
           assert.ok(again, `reordering '${story.title}' lost the story`);
-          const kinds = (of: Story) => of.sections.map((section) => section.kind).sort();
+          const kinds = (of: Story) => of.sections.map((section) => section.kinds.join('+')).sort();
           assert.deepEqual(kinds(again), kinds(story), `reordering '${story.title}' changed its sections: ${JSON.stringify(fixed)}`);
-          const ranks = again.sections.flatMap((section) => (isStarKind(section.kind) ? [STAR_KINDS.indexOf(section.kind)] : []));
+          const ranks = again.sections.map((section) => rankIn(FRAMEWORKS[again.framework.id], section)).filter((rank) => rank >= 0);
           assert.ok(ranks.every((rank, i) => i === 0 || ranks[i - 1] <= rank), `'${story.title}' is still out of order: ${JSON.stringify(fixed)}`);
           assert.equal(reorderEdit(analyze(fixed, settings).doc, again), undefined, `a second reorder of '${story.title}' changes the text: ${JSON.stringify(fixed)}`);
           current = fixed;

@@ -17,10 +17,10 @@ describe('text the server shows', () => {
   it('inserts a missing section after a byte-order mark, never before it', () => {
     const text = '\uFEFF**Action:** wrote the plan and shipped it\n\n**Result:** 40% faster builds';
     const { doc } = check(text);
-    const edit = insertSectionEdit(doc, doc.stories[0], 'situation');
+    const edit = insertSectionEdit(doc, doc.stories[0], 'situation')!;
     assert.deepEqual(edit.range, [1, 1]);
     const fixed = text.slice(0, 1) + edit.text + text.slice(1);
-    assert.deepEqual(check(fixed).doc.stories[0].sections.map((section) => section.kind), ['situation', 'action', 'result']);
+    assert.deepEqual(check(fixed).doc.stories[0].sections.map((section) => section.kinds.join('+')), ['situation', 'action', 'result']);
   });
 
   it('reports offsets into the text as given when it starts with a byte-order mark', () => {

@@ -101,7 +101,7 @@ export class DocumentAnalyzer {
     }
 
     const words = new Map<string, number>();
-    const doc = assembleModel(text, root, events, (section) => {
+    const doc = assembleModel(text, root, events, settings.frameworks, (section) => {
       let count = this.#words.get(section) ?? words.get(section);
       if (count === undefined) count = countWords(section);
       words.set(section, count);

@@ -1,6 +1,7 @@
 import { CODES } from './rules';
 import { DEFAULT_ALIASES } from './model/labels';
-import { EXTRA_KINDS, STAR_KINDS, type SectionKind } from './model/types';
+import { EXTRA_KINDS, FRAMEWORK_IDS, STAR_KINDS, type FrameworkId, type SectionKind } from './model/types';
+import { DEFAULT_FRAMEWORKS } from './model/frameworks';
 import type { Level } from './findings';
 
 export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -24,6 +25,8 @@ export interface Settings {
   minWords: number;
   severity: Readonly<Record<string, Level>>;
   aliases: Readonly<Record<SectionKind, readonly string[]>>;
+  /** The frameworks a story may be told in; a story that fits none is held to STAR. */
+  frameworks: readonly FrameworkId[];
   outline: OutlineMode;
   maxFileSize: number;
   /** URI schemes whose documents are checked; others (git, output, remote file systems) are skipped. */
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   minWords: 3,
   severity: DEFAULT_SEVERITY,
   aliases: DEFAULT_ALIASES,
+  frameworks: DEFAULT_FRAMEWORKS,
   outline: 'stories',
   maxFileSize: 2 * 1024 * 1024,
   schemes: ['file', 'untitled'],
@@ -132,6 +136,16 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     }
   }
 
+  const frameworks = (() => {
+    const value = input.frameworks;
+    if (value === undefined) return DEFAULT_SETTINGS.frameworks;
+    if (Array.isArray(value) && value.length > 0 && value.every((id) => typeof id === 'string' && (FRAMEWORK_IDS as readonly string[]).includes(id.toLowerCase()))) {
+      return [...new Set(value.map((id: string) => id.toLowerCase() as FrameworkId))];
+    }
+    warnings.push(`starNotes.frameworks must be a non-empty list of ${FRAMEWORK_IDS.join(', ')}; using ${DEFAULT_SETTINGS.frameworks.join(', ')}.`);
+    return DEFAULT_SETTINGS.frameworks;
+  })();
+
   const outline = (() => {
     const value = input.outline;
     if (value === undefined) return DEFAULT_SETTINGS.outline;
@@ -143,7 +157,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const spelling = resolveSpelling(input.spelling, warnings, bool);
 
   return {
-    settings: { enable: bool('enable', true), minWords, severity, aliases, outline, maxFileSize, schemes, spelling },
+    settings: { enable: bool('enable', true), minWords, severity, aliases, frameworks, outline, maxFileSize, schemes, spelling },
     warnings,
   };
 }

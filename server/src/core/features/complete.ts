@@ -1,5 +1,6 @@
 import { storyAt } from './fixes';
-import { STAR_KINDS, type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story } from '../model/types';
+import { FRAMEWORKS, slotOf } from '../model/frameworks';
+import { type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story, type WrittenStyle } from '../model/types';
 import { startOfLine, type OffsetRange } from '../text';
 import type { Settings } from '../settings';
 import { SECTION_NAMES } from '../model/sections';
@@ -28,13 +29,15 @@ export function markerCompletions(doc: StarDocument, offset: number, settings: P
   const story = storyAt(doc, offset);
   if (!story && !headingAbove(doc.headings, offset)) return [];
   const [, indent, prefix = '', emphasis] = match;
-  const present = new Set(story?.sections.map((section) => section.kind));
+  const present = new Set<SectionKind>(story?.sections.flatMap((section) => section.kinds));
   const reference = story ? nearestSection(story, offset) : undefined;
-  const style = reference?.style ?? DEFAULT_STYLE;
+  // A table row takes no markers: new sections go in the story's own style, else in bullets.
+  const style: WrittenStyle = reference && reference.style.type !== 'cell' ? reference.style : DEFAULT_STYLE;
+  const framework = FRAMEWORKS[story?.framework.id ?? 'star'];
   const range: OffsetRange = [lineStart + indent.length, offset];
 
   const item = (label: string, kind: SectionKind, isMissing: boolean, detail: string): MarkerCompletion => {
-    const prompt = promptSnippet(kind);
+    const prompt = promptSnippet(slotOf(framework, kind)?.prompt);
     let marker: string;
     if (prefix.startsWith('#')) marker = `${escapeSnippet(prefix + label)}\n\n${prompt}`;
     else if (prefix) marker = escapeSnippet(prefix + markerAfterBullet(style, label)) + prompt;
@@ -43,9 +46,9 @@ export function markerCompletions(doc: StarDocument, offset: number, settings: P
     return { label, kind, isMissing, detail, filterText: `${prefix}${emphasis}${label}`, range, snippet: marker };
   };
 
-  const items: MarkerCompletion[] = STAR_KINDS.filter((kind) => !present.has(kind)).map((kind) =>
-    item(labelLike(kind, reference), kind, true, `missing ${SECTION_NAMES[kind]} section`),
-  );
+  const items: MarkerCompletion[] = framework.slots
+    .filter((slot) => !slot.optional && !slot.kinds.some((kind) => present.has(kind)))
+    .map((slot) => item(labelLike(slot.name, reference), slot.kinds[0], true, `missing ${slot.name} section`));
   for (const [kind, labels] of Object.entries(settings.aliases) as [SectionKind, readonly string[]][]) {
     for (const label of labels) {
       if (items.some((existing) => existing.label.toLowerCase() === label.toLowerCase())) continue;

@@ -1,7 +1,8 @@
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { storyHeading } from '../model/stories';
-import { STAR_KINDS, starRank, type HeadingInfo, type Section, type StarDocument, type StarKind, type Story } from '../model/types';
+import { FRAMEWORKS, rankIn, slotOf } from '../model/frameworks';
+import type { HeadingInfo, Section, StarDocument, StarKind, Story } from '../model/types';
 import { lineBreakOf, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { parseMarkdown } from '../parse/parse';
 import { promptSnippet } from './prompts';
@@ -19,7 +20,11 @@ const FOLLOWING_LINE = /(?:\r\n|\n|\r)[ \t]*\S/y;
 /** Two line breaks with only spaces between; a CRLF is one break, never a CR and then an LF. */
 const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
 
-const rank = (section: Section): number => starRank(section.kind);
+/** A section's place in its story's framework. */
+const ranker = (story: Story) => {
+  const framework = FRAMEWORKS[story.framework.id];
+  return (section: Section): number => rankIn(framework, section);
+};
 
 /** The innermost story that contains an offset. */
 export function storyAt(doc: StarDocument, offset: number): Story | undefined {
@@ -31,18 +36,24 @@ export function storyAt(doc: StarDocument, offset: number): Story | undefined {
 }
 
 /**
- * Inserts a skeleton for a missing section where STAR order puts it, written the way
- * the neighbouring section is written (heading of the same level, bullet, bold label).
+ * Inserts a skeleton for a missing section where the story's framework puts it, named as the
+ * framework names it and written the way the neighbouring section is written (heading of the
+ * same level, bullet, bold label). Nothing for a story table, whose columns are its sections.
  */
-export function insertSectionEdit(doc: StarDocument, story: Story, kind: StarKind): OffsetEdit {
+export function insertSectionEdit(doc: StarDocument, story: Story, kind: StarKind): OffsetEdit | undefined {
   const { text } = doc;
   const eol = lineBreakOf(text);
-  const wanted = STAR_KINDS.indexOf(kind);
+  const framework = FRAMEWORKS[story.framework.id];
+  const slot = slotOf(framework, kind);
+  if (!slot) return undefined;
+  const rank = ranker(story);
+  const wanted = framework.slots.indexOf(slot);
   const before = story.sections.filter((section) => rank(section) >= 0 && rank(section) < wanted).pop();
   const after = story.sections.find((section) => rank(section) > wanted);
   const reference = before ?? after ?? story.sections[0];
-  const marker = markerText(reference.style, labelLike(kind, reference));
-  const prompt = promptSnippet(kind);
+  if (reference.style.type === 'cell') return undefined;
+  const marker = markerText(reference.style, labelLike(slot.name, reference));
+  const prompt = promptSnippet(slot.prompt);
   const isHeading = reference.style.type === 'heading';
   const gap = isListStyle(reference.style) ? eol : eol + eol;
 
@@ -72,7 +83,8 @@ export function insertSectionEdit(doc: StarDocument, story: Story, kind: StarKin
 export function reorderEdit(doc: StarDocument, story: Story): OffsetEdit | undefined {
   const { text } = doc;
   const sections = story.sections;
-  if (sections.length < 2) return undefined;
+  if (sections.length < 2 || sections.some((section) => section.style.type === 'cell')) return undefined;
+  const rank = ranker(story);
   const eol = lineBreakOf(text);
   const starts = sections.map((section) => startOfLine(text, section.blockStart));
   // A bullet nested under another, or quoted, means something only where it is: moved, it would become code or join another list.

@@ -1,7 +1,7 @@
-import { STAR_KINDS, type HeadingInfo, type Section, type StarDocument, type Story } from '../model/types';
+import type { HeadingInfo, Section, StarDocument, Story } from '../model/types';
 import { characterBoundary, type OffsetRange } from '../text';
 import type { OutlineMode } from '../settings';
-import { SECTION_NAMES } from '../model/sections';
+import { FRAMEWORKS } from '../model/frameworks';
 
 export interface OutlineNode {
   name: string;
@@ -12,17 +12,18 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-/** "S T · R": which STAR sections a story has, at a glance. */
+/** "S T · R", "P A R", "C A ·": which sections of its framework a story has, at a glance. */
 export function completeness(story: Story): string {
-  const present = new Set(story.sections.map((section) => section.kind));
-  return STAR_KINDS.map((kind) => (present.has(kind) ? SECTION_NAMES[kind][0] : '·')).join(' ');
+  const present = new Set(story.sections.flatMap((section) => section.kinds));
+  return FRAMEWORKS[story.framework.id].slots.map((slot) => (slot.kinds.some((kind) => present.has(kind)) ? slot.letter : '·')).join(' ');
 }
 
 function sectionNode(doc: StarDocument, section: Section): OutlineNode {
   const [start, end] = section.contentRange;
   const preview = doc.text.slice(start, characterBoundary(doc.text, Math.min(end, start + 60))).replace(/\s+/g, ' ').trim();
   return {
-    name: section.label,
+    // Letters and combined labels are shown by what they stand for: "Situation / Task", not "S/T".
+    name: section.letters || section.kinds.length > 1 ? section.name : section.label,
     detail: section.words === 0 ? 'empty' : preview,
     kind: 'section',
     range: [section.blockStart, Math.max(section.markerRange[1], section.contentRange[1])],
@@ -37,7 +38,7 @@ function storyNode(doc: StarDocument, story: Story): OutlineNode {
     detail: completeness(story),
     kind: 'story',
     range: story.range,
-    selectionRange: story.heading?.range ?? story.sections[0].markerRange,
+    selectionRange: story.anchor,
     children: story.sections.map((section) => sectionNode(doc, section)),
   };
 }
@@ -49,13 +50,19 @@ function storyNode(doc: StarDocument, story: Story): OutlineNode {
 export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
   if (mode === 'stories') return doc.stories.map((story) => storyNode(doc, story));
 
-  const byHeading = new Map(doc.stories.filter((story) => story.heading).map((story) => [story.heading!.range[0], story]));
+  const byHeading = new Map<number, Story[]>();
+  for (const story of doc.stories) if (story.heading) byHeading.set(story.heading.range[0], [...(byHeading.get(story.heading.range[0]) ?? []), story]);
   const roots: OutlineNode[] = doc.stories.filter((story) => !story.heading).map((story) => storyNode(doc, story));
   const stack: { heading: HeadingInfo; node: OutlineNode }[] = [];
+  const withoutHeadings = (story: Story): OutlineNode => ({
+    ...storyNode(doc, story),
+    children: story.sections.filter((section) => section.style.type !== 'heading').map((section) => sectionNode(doc, section)),
+  });
   for (const heading of doc.headings) {
-    const story = byHeading.get(heading.range[0]);
+    // The heading's first story is the heading; more stories under it (after a question or a break) are its children.
+    const [story, ...more] = byHeading.get(heading.range[0]) ?? [];
     const node: OutlineNode = story
-      ? { ...storyNode(doc, story), children: story.sections.filter((section) => section.style.type !== 'heading').map((section) => sectionNode(doc, section)) }
+      ? { ...withoutHeadings(story), range: heading.subtree, children: [...withoutHeadings(story).children, ...more.map(withoutHeadings)] }
       : { name: heading.text || '(empty heading)', detail: heading.marker ? 'section' : '', kind: 'heading', range: heading.subtree, selectionRange: heading.range, children: [] };
     while (stack.length && stack[stack.length - 1].heading.depth >= heading.depth) stack.pop();
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);

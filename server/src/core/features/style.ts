@@ -1,19 +1,18 @@
-import type { Section, SectionKind, SectionStyle } from '../model/types';
-import { SECTION_NAMES } from '../model/sections';
+import type { Section, SectionStyle, WrittenStyle } from '../model/types';
 
 const LIST_PREFIX = /^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const LINE_PREFIX = /^[ \t>]*/;
 
 /** A story with no sections yet is written as bullets: the most common style in notes. */
-export const DEFAULT_STYLE: SectionStyle = { type: 'label', template: '- {label}: ' };
+export const DEFAULT_STYLE: WrittenStyle = { type: 'label', template: '- {label}: ' };
 
 export function isListStyle(style: SectionStyle): boolean {
   return style.type === 'label' && LIST_PREFIX.test(style.template);
 }
 
-/** The section's name, cased like the writer's own label ("RESULT", "result", "Result"). */
-export function labelLike(kind: SectionKind, reference?: Section): string {
-  const name = SECTION_NAMES[kind];
+/** A section's name, cased like the writer's own label ("RESULT", "result", "Result"); letters for a writer of letters. */
+export function labelLike(name: string, reference?: Section): string {
+  if (reference?.letters && reference.kinds.length === 1) return name.charAt(0).toUpperCase();
   const label = reference?.label ?? '';
   if (label.length > 1 && label === label.toUpperCase()) return name.toUpperCase();
   if (label.length > 0 && label === label.toLowerCase()) return name.toLowerCase();
@@ -21,17 +20,17 @@ export function labelLike(kind: SectionKind, reference?: Section): string {
 }
 
 /** The whole marker, from the start of its line: `#### Action`, `- **Action:** `. */
-export function markerText(style: SectionStyle, label: string): string {
+export function markerText(style: WrittenStyle, label: string): string {
   return style.type === 'heading' ? `${'#'.repeat(style.depth)} ${label}` : style.template.replace('{label}', label);
 }
 
 /** The marker without indentation, quote or bullet: what follows a bullet the writer already typed. */
-export function markerAfterBullet(style: SectionStyle, label: string): string {
+export function markerAfterBullet(style: WrittenStyle, label: string): string {
   return style.type === 'heading' ? `${label}: ` : markerText(style, label).replace(LIST_PREFIX, '').replace(LINE_PREFIX, '');
 }
 
 /** The marker without the indentation or quote the line already has. */
-export function markerAfterIndent(style: SectionStyle, label: string): string {
+export function markerAfterIndent(style: WrittenStyle, label: string): string {
   return markerText(style, label).replace(LINE_PREFIX, '');
 }
 

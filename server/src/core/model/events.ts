@@ -3,21 +3,35 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { matchLabel, splitHeadingLabel, type LabelMatcher } from './labels';
 import { startOfLine, trimStart, type OffsetRange } from '../text';
-import type { HeadingInfo, Section } from './types';
+import type { HeadingInfo, Section, SectionKind } from './types';
+
+/** A section marker as written, before its story's framework says what it counts as. */
+export type Marker = Omit<Section, 'contentRange' | 'words' | 'kinds' | 'name'> & { raw: readonly SectionKind[]; contentStart: number };
 
 export interface HeadingEvent {
   type: 'heading';
   start: number;
   info: HeadingInfo;
-  marker?: Omit<Section, 'contentRange' | 'words'> & { contentStart: number };
+  marker?: Marker;
 }
 export interface LabelEvent {
   type: 'label';
   start: number;
-  marker: Omit<Section, 'contentRange' | 'words'> & { contentStart: number };
+  marker: Marker;
 }
-/** What the model takes from the syntax tree: each heading, and each label that starts a section. */
-export type MarkerEvent = HeadingEvent | LabelEvent;
+/**
+ * Where a new story may begin under the same heading: a thematic break, or a question (a whole
+ * bold paragraph, or one that begins `Q:`). It does only when the sections after it begin again.
+ */
+export interface BreakEvent {
+  type: 'break';
+  start: number;
+  range: OffsetRange;
+  question?: string;
+  marker?: undefined;
+}
+/** What the model takes from the syntax tree: each heading, each label that starts a section, and each possible story break. */
+export type MarkerEvent = HeadingEvent | LabelEvent | BreakEvent;
 
 /**
  * The marker events of a tree, in document order. Each depends only on its own node, so a caller
@@ -30,15 +44,50 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
       events.push(headingEvent(text, node, matcher));
       return 'skip';
     }
+    if (node.type === 'thematicBreak') {
+      const start = node.position?.start.offset ?? 0;
+      events.push({ type: 'break', start, range: [start, node.position?.end.offset ?? start] });
+      return 'skip';
+    }
     if (node.type === 'paragraph') {
       const inListItemHead = parent?.type === 'listItem' && index === 0;
-      events.push(...labelEvents(text, node, inListItemHead ? parent.position?.start.offset : undefined, matcher));
+      const labels = labelEvents(text, node, inListItemHead ? parent.position?.start.offset : undefined, matcher);
+      events.push(...labels);
+      if (labels.length === 0 && (parent?.type === 'root' || parent?.type === 'blockquote')) {
+        const question = questionEvent(text, node);
+        if (question) events.push(question);
+      }
       return 'skip';
     }
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'table' || node.type === 'definition') return 'skip';
     return undefined;
   });
   return events;
+}
+
+/** `Q: …`, `- **Q:** …`, `Question 3: …`: an interview question, whose `A:` is an answer, not an Action. */
+const QUESTION_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?(?:Q|Question)(?:[ \t]?\d{1,3})?[ \t]*[:.]/;
+
+/** Whether the last non-blank line before `lineStart` asks a question. */
+function followsQuestion(text: string, lineStart: number): boolean {
+  let end = lineStart;
+  while (end > 0 && /[\s>]/.test(text[end - 1])) end--;
+  if (end === 0) return false;
+  const start = startOfLine(text, end - 1);
+  return QUESTION_PREFIX.test(text.slice(start, Math.min(end, start + 40)));
+}
+
+/** A paragraph that is a question or one bold line: where a new story may start. */
+function questionEvent(text: string, node: Paragraph): BreakEvent | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return undefined;
+  const wholeBold = node.children.length === 1 && node.children[0].type === 'strong';
+  const source = text.slice(start, Math.min(end, start + 20));
+  if (!wholeBold && !QUESTION_PREFIX.test(source)) return undefined;
+  const question = toString(node).replace(/^[ \t]*(?:Q|Question)(?:[ \t]?\d{1,3})?[ \t]*[:.]/, '').replace(/\s+/g, ' ').trim();
+  if (question.length === 0 || question.length > 300) return undefined;
+  return { type: 'break', start, range: [start, end], question };
 }
 
 /** Copies of `events` moved by `delta` characters; copies, because the model completes them in place. */
@@ -51,7 +100,9 @@ export function shiftEvents(events: readonly MarkerEvent[], delta: number): Mark
     contentStart: m.contentStart + delta,
   });
   return events.map((event) =>
-    event.type === 'label'
+    event.type === 'break'
+      ? { ...event, start: event.start + delta, range: range(event.range) }
+      : event.type === 'label'
       ? { ...event, start: event.start + delta, marker: marker(event.marker) }
       : {
           ...event,
@@ -67,7 +118,7 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher): Headi
   const end = node.position?.end.offset ?? start;
   const headingText = toString(node).trim();
   const split = splitHeadingLabel(headingText, matcher);
-  const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], marker: split?.kind };
+  const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], marker: split?.kinds[0] };
   if (!split) return { type: 'heading', start, info };
   let contentStart = end;
   if (split.rest) {
@@ -78,13 +129,24 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher): Headi
     type: 'heading',
     start,
     info,
-    marker: { kind: split.kind, label: split.label, strong: matcher.isStrong(split.label), style: { type: 'heading', depth: node.depth }, blockStart: start, markerRange: [start, end], contentStart },
+    marker: {
+      raw: split.kinds,
+      label: split.label,
+      term: split.term,
+      letters: split.letters,
+      strong: split.strong,
+      style: { type: 'heading', depth: node.depth },
+      blockStart: start,
+      markerRange: [start, end],
+      contentStart,
+    },
   };
 }
 
 /**
  * Labels at the start of the paragraph and at the start of any later line of it: people write
- * `Situation: …` / `Task: …` on consecutive lines with no blank line between them.
+ * `Situation: …` / `Task: …` on consecutive lines with no blank line between them. An `A:` right
+ * after a question is its answer.
  */
 function labelEvents(text: string, node: Paragraph, listItemStart: number | undefined, matcher: LabelMatcher): LabelEvent[] {
   const start = node.position?.start.offset;
@@ -93,7 +155,8 @@ function labelEvents(text: string, node: Paragraph, listItemStart: number | unde
   const events: LabelEvent[] = [];
   for (let lineStart = start; lineStart < end; ) {
     const event = labelEventAt(text, lineStart, end, lineStart === start ? (listItemStart ?? start) : lineStart, matcher);
-    if (event) events.push(event);
+    const answer = event?.marker.letters && event.marker.raw[0] === 'action' && followsQuestion(text, startOfLine(text, event.start));
+    if (event && !answer) events.push(event);
     const lineEnd = text.slice(lineStart, end).search(/\r\n|\r|\n/);
     if (lineEnd < 0) break;
     lineStart = lineStart + lineEnd + (text.startsWith('\r\n', lineStart + lineEnd) ? 2 : 1);
@@ -102,20 +165,28 @@ function labelEvents(text: string, node: Paragraph, listItemStart: number | unde
   return events;
 }
 
-function labelEventAt(text: string, start: number, end: number, blockStart: number, matcher: LabelMatcher): LabelEvent | undefined {
+/** A bullet a Google Docs export escaped, `\- **Result:** …`: the writer's bullet all the same. */
+const ESCAPED_BULLET = /^\\[-*+][ \t]+/;
+
+function labelEventAt(text: string, at: number, end: number, blockStart: number, matcher: LabelMatcher): LabelEvent | undefined {
+  const start = at + (ESCAPED_BULLET.exec(text.slice(at, at + 4))?.[0].length ?? 0);
   const match = matchLabel(text.slice(start, Math.min(end, start + 120)), matcher);
   if (!match) return undefined;
   const lineStart = startOfLine(text, blockStart);
   const contentStart = trimStart(text, start + match.markerEnd, end);
-  const template =
-    text.slice(lineStart, start + match.labelStart) + '{label}' + text.slice(start + match.labelEnd, start + match.markerEnd).trimEnd() + ' ';
+  // A new section after `**Result: text**` is written as a bold label, `**Task:** `: it has no text of its own to close the bold.
+  const template = match.openBold
+    ? `${text.slice(lineStart, start)}${match.openBold}{label}:${match.openBold} `
+    : text.slice(lineStart, start + match.labelStart) + '{label}' + text.slice(start + match.labelEnd, start + match.markerEnd).trimEnd() + ' ';
   return {
     type: 'label',
     start: blockStart,
     marker: {
-      kind: match.kind,
+      raw: match.kinds,
       label: match.label,
-      strong: matcher.isStrong(match.label),
+      term: match.term,
+      letters: match.letters,
+      strong: match.strong,
       style: { type: 'label', template },
       blockStart,
       markerRange: [start, start + match.markerEnd],

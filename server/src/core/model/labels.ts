@@ -1,16 +1,25 @@
 import type { Settings } from '../settings';
-import type { SectionKind } from './types';
+import type { FrameworkTerm, SectionKind } from './types';
 
-export interface LabelMatcher {
-  /** The section a label names, or undefined. Case-insensitive; singular or plural. */
-  kindOf(label: string): SectionKind | undefined;
+/** What a label says about the section it starts. */
+export interface LabelMeaning {
+  /** One kind, or several for a combined label (`Situation & Task`, `S/T`). */
+  kinds: readonly SectionKind[];
+  /** Written in letters: counts only with enough letters around it (stories.ts). */
+  letters: boolean;
   /**
-   * Whether a label is strong evidence of a story. Situation, Task, Action, Result and "What I did"
-   * are interview words; the other built-in aliases are common in design docs, retros and meeting
+   * Strong evidence of a story. Situation, Task, Action, Result, "What I did" and the letters are
+   * interview words; the other built-in aliases are common in design docs, retros and meeting
    * notes (Context, Goal, Outcome, a list of Actions), so they count only together (stories.ts).
    * Labels the user added are as strong as the canonical ones.
    */
-  isStrong(label: string): boolean;
+  strong: boolean;
+  term?: FrameworkTerm;
+}
+
+export interface LabelMatcher {
+  /** The sections a label names, or undefined. Case-insensitive (letters excepted); singular or plural. */
+  read(label: string): LabelMeaning | undefined;
 }
 
 /** Default labels per section; user aliases are added to these, never replace them. */
@@ -20,7 +29,7 @@ export const DEFAULT_ALIASES: Readonly<Record<SectionKind, readonly string[]>> =
   action: ['Action', 'Actions', 'Approach', 'What I did'],
   result: ['Result', 'Results', 'Outcome', 'Outcomes', 'Impact'],
   learning: ['Learning', 'Learnings', 'Lesson', 'Lessons', 'Lessons learned', 'Reflection', 'Takeaway', 'Takeaways'],
-  challenges: ['Challenge', 'Challenges'],
+  challenges: ['Challenge', 'Challenges', 'Problem', 'Obstacle'],
   notes: ['Note', 'Notes'],
 };
 
@@ -28,13 +37,24 @@ export const DEFAULT_ALIASES: Readonly<Record<SectionKind, readonly string[]>> =
  * Built-in labels that are everyday words outside interviews: weak evidence of a story. "Actions"
  * (a retro's list) is one, "Action" is not; the others count in either number.
  */
-const WEAK_LABELS = new Set(['context', 'background', 'goal', 'objective', 'responsibility', 'approach', 'outcome', 'impact', 'actions']);
+const WEAK_LABELS = new Set(['context', 'background', 'goal', 'objective', 'responsibility', 'approach', 'outcome', 'impact', 'actions', 'problem', 'challenge', 'obstacle']);
+
+const TERMS: Readonly<Record<string, FrameworkTerm>> = { problem: 'problem', challenge: 'challenge', obstacle: 'obstacle', context: 'context' };
+
+/** Capitals only: a lower-case `a:` or `s:` is no label. "ST" is the one run of letters people write for two sections. */
+const LETTERS: Readonly<Record<string, readonly SectionKind[]>> = {
+  S: ['situation'], T: ['task'], A: ['action'], R: ['result'], L: ['learning'], ST: ['situation', 'task'],
+};
+
+const COMBINER = /(?<!\s)\s*(?:\/|&|\+|\band\b)\s*/i;
 
 const normalize = (label: string): string =>
   label
     .toLowerCase()
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
+
+const singular = (key: string): string => (key.endsWith('s') ? key.slice(0, -1) : key);
 
 export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
   const table = new Map<string, SectionKind>();
@@ -47,67 +67,122 @@ export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
       if (!DEFAULT_ALIASES[kind].some((builtIn) => normalize(builtIn) === key)) user.add(key);
     }
   }
+  const word = (label: string): LabelMeaning | undefined => {
+    const key = normalize(label);
+    if (key.length === 0 || key.length > 40) return undefined;
+    const kind = table.get(key) ?? (key.endsWith('s') ? table.get(key.slice(0, -1)) : table.get(`${key}s`));
+    if (!kind) return undefined;
+    const strong = !(WEAK_LABELS.has(key) || WEAK_LABELS.has(singular(key))) || user.has(key) || user.has(singular(key));
+    return { kinds: [kind], letters: false, strong, term: TERMS[singular(key)] ?? TERMS[key] };
+  };
+  const single = (label: string): LabelMeaning | undefined => {
+    const trimmed = label.trim();
+    return Object.hasOwn(LETTERS, trimmed) ? { kinds: LETTERS[trimmed], letters: true, strong: true } : word(trimmed);
+  };
   return {
-    kindOf(label) {
-      const key = normalize(label);
-      if (key.length === 0 || key.length > 40) return undefined;
-      return table.get(key) ?? (key.endsWith('s') ? table.get(key.slice(0, -1)) : table.get(`${key}s`));
-    },
-    isStrong(label) {
-      const key = normalize(label);
-      const singular = key.endsWith('s') ? key.slice(0, -1) : key;
-      return !(WEAK_LABELS.has(key) || WEAK_LABELS.has(singular)) || user.has(key) || user.has(singular);
+    read(label) {
+      const whole = single(label);
+      if (whole) return whole;
+      const parts = label.split(COMBINER);
+      if (parts.length < 2 || parts.length > 3) return undefined;
+      const meanings = parts.map(single);
+      if (meanings.some((meaning) => !meaning || meaning.term || meaning.kinds.length > 1)) return undefined;
+      const kinds = [...new Set(meanings.flatMap((meaning) => meaning!.kinds))];
+      if (kinds.length !== parts.length) return undefined;
+      return { kinds, letters: meanings.every((meaning) => meaning!.letters), strong: meanings.some((meaning) => meaning!.strong) };
     },
   };
 }
 
 /**
- * Heading text that names a section: "Situation", "Results:", "S – Situation",
- * "1. Task", "Action (A)". Returns the label and any text after a colon.
+ * Heading text that names a section: "Situation", "Results:", "S – Situation", "(S) Situation",
+ * "1. Task", "Action (A)". Returns what the label means, the label, and any text after a colon.
  */
-export function splitHeadingLabel(text: string, matcher: LabelMatcher): { kind: SectionKind; label: string; rest: string } | undefined {
+export function splitHeadingLabel(text: string, matcher: LabelMatcher): (LabelMeaning & { label: string; rest: string }) | undefined {
   const stripped = text
-    .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*)/, '')
+    .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*|\([A-Za-z]\)\s*)/, '')
     // Only the start of a run of spaces may begin the match: a bare `\s*…$` rescans the run from each space.
     .replace(/(?<!\s)\s*\([A-Za-z]\)\s*$/, '');
   for (const candidate of [stripped, text]) {
     const colon = candidate.search(/[:：]/);
     const label = (colon >= 0 ? candidate.slice(0, colon) : candidate).trim();
-    const kind = matcher.kindOf(label);
-    if (kind) return { kind, label, rest: colon >= 0 ? candidate.slice(colon + 1).trim() : '' };
+    const meaning = matcher.read(label);
+    if (meaning) return { ...meaning, label, rest: colon >= 0 ? candidate.slice(colon + 1).trim() : '' };
   }
   return undefined;
 }
 
 const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
+/** A Google Docs export bolds a whole line, label and text: `**Result: Month-end down to 5 days.**` */
+const BOLD_LINE = /^(\*\*|__)([^*_\n:：]{1,40}?)[ \t]*[:：][ \t]*(?=[^\s*_])/;
 const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
 const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=\s|$))/;
+/** `S- …`: a letter needs no space before its dash. */
+const LETTER_DASH = /^([STARL])[-–—](?=[ \t])/;
 
-/** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`. */
-export function matchLabel(
-  source: string,
-  matcher: LabelMatcher,
-): { kind: SectionKind; label: string; labelStart: number; labelEnd: number; markerEnd: number } | undefined {
+export interface LabelMatch extends LabelMeaning {
+  /** Set for a bold run that holds the text too: its closing delimiter is at the end of the text. */
+  openBold?: string;
+  label: string;
+  labelStart: number;
+  labelEnd: number;
+  markerEnd: number;
+}
+
+/** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`, `S - …`. */
+export function matchLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {
+  const match = emphasizedLabel(source, matcher) ?? boldLine(source, matcher) ?? plainLabel(source, matcher);
+  return match && withSpelledOut(source, match);
+}
+
+function emphasizedLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {
   const emphasized = EMPHASIZED.exec(source);
-  if (emphasized) {
-    const inner = emphasized[2];
-    const innerColon = /[:：][ \t]*$/.exec(inner);
-    const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim();
-    const kind = matcher.kindOf(label);
-    if (!kind) return undefined;
-    let markerEnd = emphasized[0].length;
-    const after = source.slice(markerEnd);
-    const separator = SEPARATOR.exec(after);
-    if (separator) markerEnd += separator[0].length;
-    else if (!innerColon && !/^[ \t]*(?:\r?\n|\r|$)/.test(after)) return undefined;
-    const labelStart = emphasized[1].length + inner.indexOf(label);
-    return { kind, label, labelStart, labelEnd: labelStart + label.length, markerEnd };
-  }
-  const plain = PLAIN.exec(source);
+  if (!emphasized) return undefined;
+  const inner = emphasized[2];
+  const innerColon = /[:：][ \t]*$/.exec(inner);
+  const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim();
+  const meaning = matcher.read(label);
+  if (!meaning) return undefined;
+  let markerEnd = emphasized[0].length;
+  const after = source.slice(markerEnd);
+  const separator = SEPARATOR.exec(after);
+  if (separator) markerEnd += separator[0].length;
+  else if (!innerColon && !/^[ \t]*(?:\r?\n|\r|$)/.test(after)) return undefined;
+  const labelStart = emphasized[1].length + inner.indexOf(label);
+  return { ...meaning, label, labelStart, labelEnd: labelStart + label.length, markerEnd };
+}
+
+function boldLine(source: string, matcher: LabelMatcher): LabelMatch | undefined {
+  const bold = BOLD_LINE.exec(source);
+  if (!bold) return undefined;
+  const label = bold[2].trim();
+  const meaning = matcher.read(label);
+  if (!meaning) return undefined;
+  const labelStart = bold[1].length + bold[2].indexOf(label);
+  return { ...meaning, openBold: bold[1], label, labelStart, labelEnd: labelStart + label.length, markerEnd: bold[0].length };
+}
+
+function plainLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {
+  const plain = PLAIN.exec(source) ?? LETTER_DASH.exec(source);
   if (!plain) return undefined;
   const label = plain[1].trim();
-  const kind = matcher.kindOf(label);
-  if (!kind) return undefined;
+  const meaning = matcher.read(label);
+  if (!meaning) return undefined;
   const labelStart = plain[1].indexOf(label);
-  return { kind, label, labelStart, labelEnd: labelStart + label.length, markerEnd: plain[0].length };
+  return { ...meaning, label, labelStart, labelEnd: labelStart + label.length, markerEnd: plain[0].length };
+}
+
+const SPELLED_OUT: Readonly<Record<string, RegExp>> = {
+  S: /^[ \t]*Situation\b[ \t]*(?:[:：–—-][ \t]*)?/i,
+  T: /^[ \t]*Task\b[ \t]*(?:[:：–—-][ \t]*)?/i,
+  A: /^[ \t]*Action\b[ \t]*(?:[:：–—-][ \t]*)?/i,
+  R: /^[ \t]*Result\b[ \t]*(?:[:：–—-][ \t]*)?/i,
+  L: /^[ \t]*(?:Learning|Lesson)s?\b[ \t]*(?:[:：–—-][ \t]*)?/i,
+};
+
+/** `S – Situation: …` says the section twice: the name belongs to the marker, not the content. */
+function withSpelledOut(source: string, match: LabelMatch): LabelMatch {
+  const name = match.letters ? SPELLED_OUT[match.label] : undefined;
+  const spelled = name?.exec(source.slice(match.markerEnd));
+  return spelled ? { ...match, letters: false, markerEnd: match.markerEnd + spelled[0].length } : match;
 }

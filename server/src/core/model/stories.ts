@@ -1,23 +1,33 @@
 import type { Root } from 'mdast';
 import { labelMatcher } from './labels';
-import { markerEvents, type MarkerEvent } from './events';
-import { countWords, skipWhitespace, startOfLine, trimEnd } from '../text';
-import { DOCUMENT_STORY_TITLE, isStarKind, type HeadingInfo, type StarDocument, type Story } from './types';
+import { markerEvents, type BreakEvent, type MarkerEvent } from './events';
+import { applyFramework, chooseFramework, FRAMEWORKS, frameworkOfTag, headingTag, type RawSection } from './frameworks';
+import { countWords, skipWhitespace, startOfLine, trimEnd, type OffsetRange } from '../text';
+import { DOCUMENT_STORY_TITLE, isStarKind, STAR_KINDS, type FrameworkId, type HeadingInfo, type Section, type StarDocument, type Story } from './types';
 import type { Settings } from '../settings';
 
+export type ModelSettings = Pick<Settings, 'aliases' | 'frameworks'>;
+
 /** Builds the STAR model: which headings are stories, and which sections each has. */
-export function buildModel(text: string, root: Root, settings: Pick<Settings, 'aliases'>): StarDocument {
-  return assembleModel(text, root, markerEvents(text, root, labelMatcher(settings.aliases)));
+export function buildModel(text: string, root: Root, settings: ModelSettings): StarDocument {
+  return assembleModel(text, root, markerEvents(text, root, labelMatcher(settings.aliases)), settings.frameworks);
 }
 
 /**
  * The model from the marker events of the whole document; takes ownership of the events.
  * `count` lets a caller that sees the same section text again remember its word count.
  */
-export function assembleModel(text: string, root: Root, events: MarkerEvent[], count: (text: string) => number = countWords): StarDocument {
+export function assembleModel(
+  text: string,
+  root: Root,
+  events: MarkerEvent[],
+  frameworks: readonly FrameworkId[],
+  count: (text: string) => number = countWords,
+): StarDocument {
   const headings = events.flatMap((event) => (event.type === 'heading' ? [event.info] : []));
   assignSubtrees(headings, text.length);
-  return { text, root, stories: groupStories(text, events, count), headings };
+  const kept = withoutStrayLetters(text, events);
+  return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(root), count }), headings };
 }
 
 function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
@@ -29,32 +39,146 @@ function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
   for (const heading of open) heading.subtree[1] = textEnd;
 }
 
-function groupStories(text: string, events: MarkerEvent[], count: (text: string) => number): Story[] {
-  const stories = new Map<HeadingInfo | undefined, Story>();
+/** `framework: sar` in the front matter: the writer's framework for every story in the file. */
+function frontMatterFramework(root: Root): FrameworkId | undefined {
+  const first = root.children[0];
+  if (first?.type !== 'yaml') return undefined;
+  const match = /^framework:[ \t]*["']?([\w-]+)/im.exec(first.value);
+  return match ? frameworkOfTag(match[1]) : undefined;
+}
+
+/** Each event with the heading whose story it would belong to. */
+function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent; index: number; owner: HeadingInfo | undefined }> {
   const stack: HeadingInfo[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i];
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
     if (event.type === 'heading') {
       while (stack.length && stack[stack.length - 1].depth >= event.info.depth) stack.pop();
     }
-    if (event.marker) {
-      const owner = storyHeading(stack);
-      let story = stories.get(owner);
-      if (!story) {
-        story = owner
-          ? { title: owner.text, heading: { text: owner.text, depth: owner.depth, range: owner.range }, range: owner.subtree, sections: [] }
-          : { title: DOCUMENT_STORY_TITLE, range: [0, text.length], sections: [] };
-        stories.set(owner, story);
-      }
-      const contentEnd = Math.min(sectionEnd(text, events, i), story.range[1]);
-      const { contentStart, ...marker } = event.marker;
-      const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
-      const start = skipWhitespace(text, contentStart, end);
-      story.sections.push({ ...marker, contentRange: [start, end], words: count(text.slice(start, end)) });
-    }
+    if (event.marker || event.type === 'break') yield { event, index, owner: storyHeading(stack) };
     if (event.type === 'heading') stack.push(event.info);
   }
-  return [...stories.values()].filter(isStory).sort((a, b) => a.range[0] - b.range[0]);
+}
+
+/**
+ * Letters (`S:`, `T:`) are labels only where a heading's letters make a story: three different
+ * ones followed by text, or two in STAR order. So a lesson transcript's `T:` and `S:` (teacher,
+ * student) and an address block's `A:` and `T:` are left as text.
+ */
+function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[] {
+  const letters = new Map<HeadingInfo | undefined, { index: number; withText: boolean }[]>();
+  for (const { event, index, owner } of owned(events)) {
+    if (!event.marker?.letters) continue;
+    const end = sectionEnd(text, events, index);
+    const withText = /[\p{L}\p{N}]/u.test(text.slice(event.marker.contentStart, Math.max(event.marker.contentStart, end)));
+    letters.set(owner, [...(letters.get(owner) ?? []), { index, withText }]);
+  }
+  const stray = new Set<number>();
+  for (const found of letters.values()) {
+    const order: number[] = [];
+    for (const { index, withText } of found) {
+      if (!withText) continue;
+      for (const kind of events[index].marker!.raw) {
+        const rank = (STAR_KINDS as readonly string[]).indexOf(kind);
+        if (rank >= 0 && !order.includes(rank)) order.push(rank);
+      }
+    }
+    const enough = order.length >= 3 || (order.length === 2 && order[0] < order[1]);
+    if (!enough) found.forEach(({ index }) => stray.add(index));
+  }
+  if (stray.size === 0) return events;
+  return events.flatMap((event, index) => {
+    if (!stray.has(index)) return [event];
+    if (event.type !== 'heading') return [];
+    event.info.marker = undefined;
+    return [{ ...event, marker: undefined }];
+  });
+}
+
+interface Part {
+  start: number;
+  question?: BreakEvent;
+  /** Kinds told so far, as written: a break followed by one of them starts a new story. */
+  told: Set<string>;
+  markers: number[];
+}
+
+interface GroupOptions {
+  frameworks: readonly FrameworkId[];
+  declared?: FrameworkId;
+  count: (text: string) => number;
+}
+
+function groupStories(text: string, events: MarkerEvent[], options: GroupOptions): Story[] {
+  const byOwner = new Map<HeadingInfo | undefined, { parts: Part[]; pending: BreakEvent[] }>();
+  for (const { event, index, owner } of owned(events)) {
+    let state = byOwner.get(owner);
+    if (!state) byOwner.set(owner, (state = { parts: [], pending: [] }));
+    if (event.type === 'break') {
+      state.pending.push(event);
+      continue;
+    }
+    const raw = event.marker!.raw.filter((kind) => kind !== 'notes');
+    let part = state.parts[state.parts.length - 1];
+    if (!part) {
+      part = { start: owner?.subtree[0] ?? 0, told: new Set(), markers: [] };
+      state.parts.push(part);
+    } else if (state.pending.length > 0 && raw.some((kind) => part.told.has(kind))) {
+      part = { start: state.pending[0].start, question: state.pending.filter((pending) => pending.question).pop(), told: new Set(), markers: [] };
+      state.parts.push(part);
+    }
+    state.pending = [];
+    raw.forEach((kind) => part.told.add(kind));
+    part.markers.push(index);
+  }
+
+  const stories: Story[] = [];
+  for (const [owner, { parts }] of byOwner) {
+    const end = owner?.subtree[1] ?? text.length;
+    parts.forEach((part, n) => {
+      const range: OffsetRange = [part.start, n + 1 < parts.length ? parts[n + 1].start : end];
+      const story = buildStory(text, events, owner, part, n, range, options);
+      if (story) stories.push(story);
+    });
+  }
+  return stories.sort((a, b) => a.range[0] - b.range[0]);
+}
+
+function buildStory(
+  text: string,
+  events: readonly MarkerEvent[],
+  owner: HeadingInfo | undefined,
+  part: Part,
+  n: number,
+  range: OffsetRange,
+  { frameworks, declared, count }: GroupOptions,
+): Story | undefined {
+  const raw: RawSection[] = part.markers.map((index) => {
+    const { contentStart, ...marker } = events[index].marker!;
+    const contentEnd = Math.min(sectionEnd(text, events, index), range[1]);
+    const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
+    const start = skipWhitespace(text, contentStart, end);
+    return { ...marker, kinds: marker.raw, name: '', contentRange: [start, end], words: count(text.slice(start, end)) };
+  });
+  const ownTitle = n === 0 ? owner?.text : part.question?.question;
+  const title = ownTitle ?? (n === 0 ? DOCUMENT_STORY_TITLE : `${owner?.text ?? DOCUMENT_STORY_TITLE} (story ${n + 1})`);
+  const tagged = ownTitle ? headingTag(ownTitle) : undefined;
+  const framework = chooseFramework(
+    raw,
+    frameworks,
+    tagged ? { id: tagged, why: `its title says (${FRAMEWORKS[tagged].name})` } : declared ? { id: declared, why: `the front matter says framework: ${declared}` } : undefined,
+  );
+  const sections = applyFramework(raw, FRAMEWORKS[framework.id]);
+  if (!isStory(sections)) return undefined;
+  const anchor = n === 0 ? (owner?.range ?? sections[0].markerRange) : (part.question?.range ?? sections[0].markerRange);
+  return {
+    title,
+    heading: owner ? { text: owner.text, depth: owner.depth, range: owner.range } : undefined,
+    anchor,
+    range,
+    sections,
+    framework,
+  };
 }
 
 /**
@@ -63,13 +187,17 @@ function groupStories(text: string, events: MarkerEvent[], count: (text: string)
  * Approach, Outcome is a story told in aliases). So an ADR's Context, a design doc's Context and
  * Goals, a retro's Actions or meeting notes' lone Result are not stories; extra sections alone
  * ("# Notes", "- Challenges: …") never are. A lone Situation is: a writer beginning a story.
+ * A framework's word (a PAR Problem) is one piece of evidence, however many kinds it stands for.
  */
-function isStory(story: Story): boolean {
-  const star = story.sections.filter((section) => isStarKind(section.kind));
-  const kinds = new Set(star.map((section) => section.kind));
-  const strong = new Set(star.filter((section) => section.strong).map((section) => section.kind));
-  if (kinds.size >= 3 || (kinds.size === 2 && strong.size > 0)) return true;
-  return kinds.size === 1 && strong.has('situation');
+function isStory(sections: readonly Section[]): boolean {
+  const evidence = new Map<string, boolean>();
+  for (const section of sections) {
+    const star = section.kinds.filter(isStarKind);
+    for (const key of section.term && star.length > 0 ? [section.term] : star) evidence.set(key, (evidence.get(key) ?? false) || section.strong);
+  }
+  const strong = [...evidence.values()].some(Boolean);
+  if (evidence.size >= 3 || (evidence.size === 2 && strong)) return true;
+  return evidence.size === 1 && evidence.get('situation') === true;
 }
 
 /**
@@ -86,15 +214,16 @@ export function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undef
 }
 
 /**
- * A section runs to the line of the next marker, or of a heading that closes it: not into that
- * line's quote marks or indentation, which belong to what follows.
+ * A section runs to the line of the next marker, of a thematic break, or of a heading that closes
+ * it: not into that line's quote marks or indentation, which belong to what follows.
  */
 function sectionEnd(text: string, events: readonly MarkerEvent[], index: number): number {
   const section = events[index];
   const depth = section.type === 'heading' ? section.info.depth : Infinity;
   for (let j = index + 1; j < events.length; j++) {
     const next = events[j];
-    if (next.marker || (next.type === 'heading' && (section.type === 'label' || next.info.depth <= depth))) return startOfLine(text, next.start);
+    const closes = next.type === 'heading' ? section.type === 'label' || next.info.depth <= depth : next.type === 'break' && !next.question;
+    if (next.marker || closes) return startOfLine(text, next.start);
   }
   return text.length;
 }

@@ -15,12 +15,29 @@ export function isStarKind(kind: SectionKind): kind is StarKind {
 export type SectionStyle =
   | { type: 'heading'; depth: number }
   /** `template` is the marker line up to its content with the label replaced by `{label}`, e.g. `- **{label}:** `. */
-  | { type: 'label'; template: string };
+  | { type: 'label'; template: string }
+  /** A cell of a story table: nothing can be inserted or moved there. */
+  | { type: 'cell' };
+
+/** A style a new marker can be written in: not a table cell. */
+export type WrittenStyle = Exclude<SectionStyle, { type: 'cell' }>;
+
+/** A framework's own word for a section: it picks the framework where the STAR words it replaces are missing (frameworks.ts). */
+export type FrameworkTerm = 'problem' | 'challenge' | 'obstacle' | 'context';
 
 export interface Section {
-  kind: SectionKind;
-  /** The label as the writer wrote it ("Results", "What I did"). */
+  /**
+   * The sections this one counts as, in the story's framework: one, or several for a combined
+   * marker (`Situation/Task:`) or a framework's word (a PAR Problem is its Situation and Task).
+   */
+  kinds: readonly SectionKind[];
+  /** What the section is called in messages: "Situation", "Situation / Task", "Problem". */
+  name: string;
+  /** The label as the writer wrote it ("Results", "What I did", "S"). */
   label: string;
+  term?: FrameworkTerm;
+  /** Written in letters (`S:`, `S/T`), which count only with enough evidence around them (stories.ts). */
+  letters: boolean;
   /** An interview word (Situation, What I did), not an everyday one (Context, Outcome): see `LabelMatcher.isStrong`. */
   strong: boolean;
   style: SectionStyle;
@@ -43,9 +60,21 @@ export interface Story {
   title: string;
   /** Absent when the markers sit under no heading and the whole document is the story. */
   heading?: StoryHeading;
+  /** Where findings about the whole story go: its heading, its question, its table row, else its first marker. */
+  anchor: OffsetRange;
   range: OffsetRange;
   sections: Section[];
+  framework: ChosenFramework;
 }
+
+export interface ChosenFramework {
+  id: FrameworkId;
+  /** Why, for the hover on the story: "it has a Problem and no Situation or Task". */
+  reason: string;
+}
+
+export const FRAMEWORK_IDS = ['star', 'star-l', 'car', 'car-l', 'par', 'soar', 'sar'] as const;
+export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 export interface HeadingInfo extends StoryHeading {
   /** The heading and everything below it up to the next heading of the same or higher level. */
@@ -62,8 +91,3 @@ export interface StarDocument {
 }
 
 export const DOCUMENT_STORY_TITLE = 'this document';
-
-/** A section's place in STAR order; -1 for extra sections, which have none. */
-export function starRank(kind: SectionKind): number {
-  return (STAR_KINDS as readonly string[]).indexOf(kind);
-}

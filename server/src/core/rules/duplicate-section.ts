@@ -1,4 +1,5 @@
-import { quoteTitle, SECTION_NAMES } from '../model/sections';
+import { SECTION_NAMES } from '../model/sections';
+import { storyLabel } from '../model/frameworks';
 import { isStarKind, type SectionKind } from '../model/types';
 import type { StoryRule } from './rule';
 
@@ -18,19 +19,18 @@ export const duplicateSection: StoryRule = {
   check(story, { lines }) {
     const seen = new Map<SectionKind, number>();
     return story.sections.flatMap((section) => {
-      if (!isStarKind(section.kind)) return [];
-      const first = seen.get(section.kind);
-      if (first === undefined) {
-        seen.set(section.kind, section.markerRange[0]);
-        return [];
-      }
+      const star = section.kinds.filter(isStarKind);
+      const again = star.find((kind) => seen.has(kind));
+      const first = again && seen.get(again);
+      star.forEach((kind) => seen.has(kind) || seen.set(kind, section.markerRange[0]));
+      if (!again || first === undefined) return [];
       const line = lines.lineAt(first) + 1;
       return [
         {
           code: 'duplicate-section',
           range: section.markerRange,
-          message: `Story ${quoteTitle(story.title)} has a second ${SECTION_NAMES[section.kind]} (the first is on line ${line}); merge them.`,
-          data: { kind: section.kind },
+          message: `${storyLabel(story, true)} has a second ${SECTION_NAMES[again]} (the first is on line ${line}); merge them.`,
+          data: { kind: again },
         },
       ];
     });

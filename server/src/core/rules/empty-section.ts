@@ -1,4 +1,5 @@
-import { quoteTitle, SECTION_NAMES } from '../model/sections';
+import { storyLabel } from '../model/frameworks';
+import { isEmpty } from './incomplete-section';
 import type { StoryRule } from './rule';
 
 export const emptySection: StoryRule = {
@@ -13,14 +14,14 @@ export const emptySection: StoryRule = {
     },
   },
   settings: [],
-  check(story) {
+  check(story, { text }) {
     return story.sections
-      .filter((section) => section.words === 0)
+      .filter((section) => isEmpty(section, text))
       .map((section) => ({
         code: 'empty-section',
         range: section.markerRange,
-        message: `${SECTION_NAMES[section.kind]} of story ${quoteTitle(story.title)} is empty.`,
-        data: { kind: section.kind },
+        message: `${section.name} of ${storyLabel(story)} is empty.`,
+        data: { kind: section.kinds[0] },
       }));
   },
 };

@@ -1,4 +1,4 @@
-import { quoteTitle, SECTION_NAMES } from '../model/sections';
+import { storyLabel } from '../model/frameworks';
 import { startOfLine, stripComments, trimStart } from '../text';
 import type { Section, Story } from '../model/types';
 import type { RuleContext, StoryRule } from './rule';
@@ -18,19 +18,29 @@ const DANGLING_WORDS = new Set([
  * of a run begin a match: a bare `[…]+$` rescans the run from each character, square time on a long one.
  */
 const CLOSERS = /(?<![\s*_`)\]"'”’])[\s*_`)\]"'”’]+$/u;
+/** The end of a Bear `::highlight::` or an Obsidian `==highlight==`: markup, not a colon the thought stopped on. */
+const HIGHLIGHT_END = /(?<=[^\s:=])(?:::|==)$/u;
+/** `…` alone, perhaps in emphasis: a section the writer meant to come back to. */
+const ELLIPSIS_ONLY = /^[*_\s]*(?:\.\.\.|…)[*_\s]*$/u;
 const LAST_WORD = /(?<![\p{L}'])[\p{L}']+$/u;
 
 /** Why a section's content is unfinished, or undefined when it reads as done. */
 export function incompleteReason(content: string, words: number, minWords: number): string | undefined {
   if (PLACEHOLDER.test(content)) return 'still has a placeholder';
+  if (ELLIPSIS_ONLY.test(content)) return 'is only an ellipsis';
   if (words < minWords) return `has only ${words} word${words === 1 ? '' : 's'}`;
-  const lastLine = content.split(/\r\n|\r|\n/).pop()!.replace(CLOSERS, '');
+  const lastLine = content.split(/\r\n|\r|\n/).pop()!.replace(CLOSERS, '').replace(HIGHLIGHT_END, '');
   if (lastLine.length === 0) return undefined;
   if (/(?:\.\.\.|…)$/u.test(lastLine)) return 'trails off with an ellipsis';
   if (/[,;:&/–—-]$/u.test(lastLine)) return 'stops mid-sentence';
   const lastWord = LAST_WORD.exec(lastLine)?.[0].toLowerCase();
   if (lastWord && DANGLING_WORDS.has(lastWord)) return `stops mid-sentence on "${lastWord}"`;
   return undefined;
+}
+
+/** No words, and not an ellipsis the writer left to come back to: empty-section's, not this rule's. */
+export function isEmpty(section: Section, text: string): boolean {
+  return section.words === 0 && !ELLIPSIS_ONLY.test(text.slice(...section.contentRange));
 }
 
 function rangeOf(section: Section, text: string): readonly [number, number] {
@@ -54,7 +64,7 @@ export const incompleteSection: StoryRule = {
   settings: ['minWords'],
   check(story: Story, { text, settings }: RuleContext) {
     return story.sections.flatMap((section) => {
-      if (section.words === 0) return [];
+      if (isEmpty(section, text)) return [];
       const content = stripComments(text.slice(...section.contentRange)).trim();
       const reason = incompleteReason(content, section.words, settings.minWords);
       if (!reason) return [];
@@ -62,8 +72,8 @@ export const incompleteSection: StoryRule = {
         {
           code: 'incomplete-section',
           range: rangeOf(section, text),
-          message: `${SECTION_NAMES[section.kind]} of story ${quoteTitle(story.title)} ${reason}: finish the thought.`,
-          data: { kind: section.kind },
+          message: `${section.name} of ${storyLabel(story)} ${reason}: finish the thought.`,
+          data: { kind: section.kinds[0] },
         },
       ];
     });

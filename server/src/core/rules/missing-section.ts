@@ -1,6 +1,7 @@
 import { insertSectionEdit } from '../features/fixes';
+import { FRAMEWORKS, slotOf, storyLabel } from '../model/frameworks';
 import { quoteTitle, SECTION_NAMES, STAR_PROMPTS } from '../model/sections';
-import { STAR_KINDS, type StarKind } from '../model/types';
+import { STAR_KINDS, type SectionKind, type StarKind } from '../model/types';
 import type { CodeInfo, StoryRule } from './rule';
 
 const EXAMPLES: Readonly<Record<StarKind, { bad: string; good: string }>> = {
@@ -22,10 +23,17 @@ const EXAMPLES: Readonly<Record<StarKind, { bad: string; good: string }>> = {
   },
 };
 
+const MEANING: Readonly<Record<StarKind, string>> = {
+  situation: ': a CAR story without its Context or Challenge, a PAR story without its Problem',
+  task: ': a SOAR story without its Obstacle',
+  action: '',
+  result: '',
+};
+
 const codeInfo = (kind: StarKind): CodeInfo => ({
   severity: 'warning',
   description: `the story has no ${SECTION_NAMES[kind]} (reported on the story heading)`,
-  explanation: `A STAR answer that skips its ${SECTION_NAMES[kind]} leaves the interviewer to guess. The ${SECTION_NAMES[kind]} answers: ${STAR_PROMPTS[kind]} Any of the section's names counts (see "What it understands" in the README).`,
+  explanation: `A STAR answer that skips its ${SECTION_NAMES[kind]} leaves the interviewer to guess. The ${SECTION_NAMES[kind]} answers: ${STAR_PROMPTS[kind]} Any of the section's names counts (see "What it understands" in the README). In another framework the code names the STAR section its own section stands for${MEANING[kind]}.`,
   ...EXAMPLES[kind],
   quickFix: `inserts a ${SECTION_NAMES[kind]} section where STAR order puts it, written like its neighbours, with the cursor in a coaching prompt`,
 });
@@ -35,18 +43,21 @@ export const missingSection: StoryRule = {
   codes: Object.fromEntries(STAR_KINDS.map((kind) => [`missing-${kind}`, codeInfo(kind)])),
   settings: ['aliases'],
   check(story) {
-    const present = new Set(story.sections.map((section) => section.kind));
-    const range = story.heading?.range ?? story.sections[0].markerRange;
-    return STAR_KINDS.filter((kind) => !present.has(kind)).map((kind) => ({
-      code: `missing-${kind}`,
-      range,
-      message: `Story ${quoteTitle(story.title)} has no ${SECTION_NAMES[kind]}: ${STAR_PROMPTS[kind]}`,
-      data: { kind },
-    }));
+    const present = new Set<SectionKind>(story.sections.flatMap((section) => section.kinds));
+    return FRAMEWORKS[story.framework.id].slots
+      .filter((slot) => !slot.optional && !slot.kinds.some((kind) => present.has(kind)))
+      .map((slot) => ({
+        code: `missing-${slot.kinds[0]}`,
+        range: story.anchor,
+        message: `${storyLabel(story, true)} has no ${slot.name}: ${slot.prompt}`,
+        data: { kind: slot.kinds[0] },
+      }));
   },
   fixes({ doc, story, code }) {
     const kind = STAR_KINDS.find((candidate) => code === `missing-${candidate}`);
-    if (!kind || story.sections.some((section) => section.kind === kind)) return [];
-    return [{ title: `Add ${SECTION_NAMES[kind]} to story ${quoteTitle(story.title)}`, edits: [insertSectionEdit(doc, story, kind)], isPreferred: true }];
+    const slot = kind && slotOf(FRAMEWORKS[story.framework.id], kind);
+    if (!kind || !slot || story.sections.some((section) => slot.kinds.some((covered) => section.kinds.includes(covered)))) return [];
+    const edit = insertSectionEdit(doc, story, kind);
+    return edit ? [{ title: `Add ${slot.name} to story ${quoteTitle(story.title)}`, edits: [edit], isPreferred: true }] : [];
   },
 };

@@ -1,4 +1,4 @@
-import { quoteTitle } from '../model/sections';
+import { storyLabel } from '../model/frameworks';
 import { stripComments } from '../text';
 import { incompleteReason } from './incomplete-section';
 import type { StoryRule } from './rule';
@@ -26,7 +26,7 @@ export const noMetric: StoryRule = {
   settings: ['minWords'],
   check(story, { text, settings }) {
     return story.sections.flatMap((section) => {
-      if (section.kind !== 'result' || section.words === 0) return [];
+      if (!section.kinds.includes('result') || section.words === 0) return [];
       const content = stripComments(text.slice(...section.contentRange)).trim();
       // An unfinished Result (TBD, two words) is incomplete-section's: one finding is enough.
       if (MEASURE.test(content) || incompleteReason(content, section.words, settings.minWords)) return [];
@@ -34,8 +34,8 @@ export const noMetric: StoryRule = {
         {
           code: 'no-metric',
           range: section.markerRange,
-          message: `Result of story ${quoteTitle(story.title)} has no number in it: how much, how many, how fast, or from what to what?`,
-          data: { kind: section.kind },
+          message: `${section.name} of ${storyLabel(story)} has no number in it: how much, how many, how fast, or from what to what?`,
+          data: { kind: 'result' },
         },
       ];
     });

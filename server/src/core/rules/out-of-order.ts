@@ -1,5 +1,5 @@
-import { quoteTitle, SECTION_NAMES } from '../model/sections';
-import { isStarKind, starRank } from '../model/types';
+import { quoteTitle } from '../model/sections';
+import { FRAMEWORKS, rankIn, storyLabel } from '../model/frameworks';
 import { reorderEdit } from '../features/fixes';
 import type { StoryRule } from './rule';
 
@@ -22,21 +22,23 @@ export const outOfOrder: StoryRule = {
   },
   settings: ['aliases'],
   check(story) {
-    const star = story.sections.filter((section) => isStarKind(section.kind));
-    const offender = star.find((section, i) => i > 0 && star.slice(0, i).some((before) => starRank(before.kind) > starRank(section.kind)));
+    const framework = FRAMEWORKS[story.framework.id];
+    const ranked = story.sections.map((section) => ({ section, rank: rankIn(framework, section) })).filter(({ rank }) => rank >= 0);
+    const offender = ranked.find(({ rank }, i) => ranked.slice(0, i).some((before) => before.rank > rank));
     if (!offender) return [];
-    const told = star.map((section) => SECTION_NAMES[section.kind]).join(', ');
+    const told = ranked.map(({ section }) => section.name).join(', ');
+    const order = framework.slots.map((slot) => slot.name).join(', ');
     return [
       {
         code: 'out-of-order',
-        range: offender.markerRange,
-        message: `Story ${quoteTitle(story.title)} tells ${told}; tell it in STAR order (Situation, Task, Action, Result).`,
-        data: { kind: offender.kind },
+        range: offender.section.markerRange,
+        message: `${storyLabel(story, true)} tells ${told}; tell it in ${framework.name} order (${order}).`,
+        data: { kind: offender.section.kinds[0] },
       },
     ];
   },
   fixes({ doc, story }) {
     const edit = reorderEdit(doc, story);
-    return edit ? [{ title: `Put the sections of ${quoteTitle(story.title)} in STAR order`, edits: [edit], isPreferred: true }] : [];
+    return edit ? [{ title: `Put the sections of ${quoteTitle(story.title)} in ${FRAMEWORKS[story.framework.id].name} order`, edits: [edit], isPreferred: true }] : [];
   },
 };
