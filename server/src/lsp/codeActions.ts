@@ -51,10 +51,11 @@ export function starCodeActions(document: TextDocument, analysis: Analysis, para
   const actions: CodeAction[] = [];
   const offered = new Set<string>();
   for (const diagnostic of candidates) {
-    const story = storyAt(analysis.doc, toOffset(document, diagnostic.range.start));
+    const at = toOffset(document, diagnostic.range.start);
+    const story = storyAt(analysis.doc, at);
     const rule = storyRuleOf(String(diagnostic.code));
     if (!story || !rule?.fixes) continue;
-    for (const proposal of rule.fixes({ doc: analysis.doc, story, code: String(diagnostic.code) })) {
+    for (const proposal of rule.fixes({ doc: analysis.doc, story, code: String(diagnostic.code), at })) {
       const key = `${story.range[0]}\n${proposal.title}`;
       if (offered.has(key)) continue;
       offered.add(key);

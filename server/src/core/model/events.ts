@@ -1,8 +1,8 @@
-import type { Heading, Paragraph, Root } from 'mdast';
+import type { Heading, Paragraph, Root, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { matchLabel, splitHeadingLabel, type LabelMatcher } from './labels';
-import { startOfLine, trimStart, type OffsetRange } from '../text';
+import { matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
+import { skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
 import type { HeadingInfo, Section, SectionKind } from './types';
 
 /** A section marker as written, before its story's framework says what it counts as. */
@@ -30,8 +30,22 @@ export interface BreakEvent {
   question?: string;
   marker?: undefined;
 }
-/** What the model takes from the syntax tree: each heading, each label that starts a section, and each possible story break. */
-export type MarkerEvent = HeadingEvent | LabelEvent | BreakEvent;
+/** A story table: one story per row, or one for the whole table when its first column names the sections. */
+export interface TableEvent {
+  type: 'table';
+  start: number;
+  stories: TableStory[];
+  marker?: undefined;
+}
+export interface TableStory {
+  /** The row's first column that is no section; absent for a table that is one story. */
+  title?: string;
+  anchor: OffsetRange;
+  range: OffsetRange;
+  sections: (Marker & { contentEnd: number })[];
+}
+/** What the model takes from the syntax tree: each heading, each label that starts a section, each possible story break, each story table. */
+export type MarkerEvent = HeadingEvent | LabelEvent | BreakEvent | TableEvent;
 
 /**
  * The marker events of a tree, in document order. Each depends only on its own node, so a caller
@@ -59,10 +73,87 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
       }
       return 'skip';
     }
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'table' || node.type === 'definition') return 'skip';
+    if (node.type === 'table') {
+      const table = tableEvent(text, node, matcher);
+      if (table) events.push(table);
+      return 'skip';
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') return 'skip';
     return undefined;
   });
   return events;
+}
+
+/** A cell without its pipes and the spaces inside them. */
+function cellRange(text: string, cell: TableCell): { inner: OffsetRange; content: OffsetRange } {
+  let start = cell.position?.start.offset ?? 0;
+  let end = cell.position?.end.offset ?? start;
+  if (text[start] === '|') start++;
+  if (end > start && text[end - 1] === '|' && text[end - 2] !== '\\') end--;
+  const contentStart = skipWhitespace(text, start, end);
+  const contentEnd = trimEnd(text, contentStart, end);
+  // An empty cell's content is where the writer's text would go: right after its pipe.
+  return { inner: [start, end], content: contentStart < contentEnd ? [contentStart, contentEnd] : [start, start] };
+}
+
+function cellMarker(text: string, cell: TableCell, label: string, meaning: LabelMeaning, content: OffsetRange): Marker & { contentEnd: number } {
+  const { inner } = cellRange(text, cell);
+  return {
+    raw: meaning.kinds,
+    label,
+    term: meaning.term,
+    letters: meaning.letters,
+    strong: meaning.strong,
+    style: { type: 'cell' },
+    blockStart: inner[0],
+    markerRange: inner,
+    contentStart: content[0],
+    contentEnd: content[1],
+  };
+}
+
+/** Different sections named, the notes aside: three make a table a story table, so an action tracker (`| Action | Owner | Due |`) is none. */
+const enoughSections = (meanings: readonly (LabelMeaning | undefined)[]): boolean =>
+  new Set(meanings.flatMap((meaning) => meaning?.kinds ?? []).filter((kind) => kind !== 'notes')).size >= 3;
+
+function tableEvent(text: string, table: Table, matcher: LabelMatcher): TableEvent | undefined {
+  const [header, ...rows] = table.children;
+  if (!header) return undefined;
+  const start = table.position?.start.offset ?? 0;
+  const columns = header.children.map((cell) => toString(cell).trim());
+  const meanings = columns.map((label) => matcher.read(label));
+  if (enoughSections(meanings)) return { type: 'table', start, stories: rows.flatMap((row, n) => rowStory(text, row, n, columns, meanings)) };
+
+  const firsts = rows.map((row) => (row.children[0] ? matcher.read(toString(row.children[0]).trim()) : undefined));
+  if (!enoughSections(firsts)) return undefined;
+  const sections = rows.flatMap((row, n) => {
+    const meaning = firsts[n];
+    const [first, ...rest] = row.children;
+    if (!meaning || rest.length === 0) return [];
+    const from = cellRange(text, rest[0]).content;
+    const to = cellRange(text, rest[rest.length - 1]).content;
+    return [cellMarker(text, first, toString(first).trim(), meaning, [from[0], Math.max(from[0], to[1])])];
+  });
+  const end = table.position?.end.offset ?? start;
+  return { type: 'table', start, stories: sections.length ? [{ anchor: sections[0].markerRange, range: [start, end], sections }] : [] };
+}
+
+function rowStory(text: string, row: TableRow, n: number, columns: readonly string[], meanings: readonly (LabelMeaning | undefined)[]): TableStory[] {
+  const cells = row.children;
+  const start = row.position?.start.offset ?? 0;
+  const end = row.position?.end.offset ?? start;
+  if (!cells.some((cell) => toString(cell).trim())) return [];
+  const titleCell = cells.find((cell, i) => !meanings[i] && /\p{L}/u.test(toString(cell)));
+  const sections = cells.flatMap((cell, i) => {
+    const meaning = meanings[i];
+    return meaning ? [cellMarker(text, cell, columns[i], meaning, cellRange(text, cell).content)] : [];
+  });
+  return [{
+    title: titleCell ? toString(titleCell).replace(/\s+/g, ' ').trim() : `row ${n + 1}`,
+    anchor: titleCell ? cellRange(text, titleCell).inner : [start, end],
+    range: [start, end],
+    sections,
+  }];
 }
 
 /** `Q: …`, `- **Q:** …`, `Question 3: …`: an interview question, whose `A:` is an answer, not an Action. */
@@ -99,8 +190,16 @@ export function shiftEvents(events: readonly MarkerEvent[], delta: number): Mark
     markerRange: range(m.markerRange),
     contentStart: m.contentStart + delta,
   });
+  const table = (story: TableStory): TableStory => ({
+    ...story,
+    anchor: range(story.anchor),
+    range: range(story.range),
+    sections: story.sections.map((section) => ({ ...marker(section), contentEnd: section.contentEnd + delta })),
+  });
   return events.map((event) =>
-    event.type === 'break'
+    event.type === 'table'
+      ? { ...event, start: event.start + delta, stories: event.stories.map(table) }
+      : event.type === 'break'
       ? { ...event, start: event.start + delta, range: range(event.range) }
       : event.type === 'label'
       ? { ...event, start: event.start + delta, marker: marker(event.marker) }

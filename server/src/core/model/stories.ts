@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { labelMatcher } from './labels';
-import { markerEvents, type BreakEvent, type MarkerEvent } from './events';
+import { markerEvents, type BreakEvent, type Marker, type MarkerEvent } from './events';
 import { applyFramework, chooseFramework, FRAMEWORKS, frameworkOfTag, headingTag, type RawSection } from './frameworks';
 import { countWords, skipWhitespace, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { DOCUMENT_STORY_TITLE, isStarKind, STAR_KINDS, type FrameworkId, type HeadingInfo, type Section, type StarDocument, type Story } from './types';
@@ -55,7 +55,7 @@ function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent;
     if (event.type === 'heading') {
       while (stack.length && stack[stack.length - 1].depth >= event.info.depth) stack.pop();
     }
-    if (event.marker || event.type === 'break') yield { event, index, owner: storyHeading(stack) };
+    if (event.marker || event.type === 'break' || event.type === 'table') yield { event, index, owner: storyHeading(stack) };
     if (event.type === 'heading') stack.push(event.info);
   }
 }
@@ -111,7 +111,16 @@ interface GroupOptions {
 
 function groupStories(text: string, events: MarkerEvent[], options: GroupOptions): Story[] {
   const byOwner = new Map<HeadingInfo | undefined, { parts: Part[]; pending: BreakEvent[] }>();
+  const stories: Story[] = [];
   for (const { event, index, owner } of owned(events)) {
+    if (event.type === 'table') {
+      for (const table of event.stories) {
+        const raw = table.sections.map(({ contentEnd, ...marker }) => rawSection(text, marker, contentEnd, options.count));
+        const story = finishStory(raw, { title: table.title ?? owner?.text ?? 'table', anchor: table.anchor, range: table.range }, options);
+        if (story) stories.push(story);
+      }
+      continue;
+    }
     let state = byOwner.get(owner);
     if (!state) byOwner.set(owner, (state = { parts: [], pending: [] }));
     if (event.type === 'break') {
@@ -132,7 +141,6 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
     part.markers.push(index);
   }
 
-  const stories: Story[] = [];
   for (const [owner, { parts }] of byOwner) {
     const end = owner?.subtree[1] ?? text.length;
     parts.forEach((part, n) => {
@@ -144,6 +152,12 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
   return stories.sort((a, b) => a.range[0] - b.range[0]);
 }
 
+function rawSection(text: string, { contentStart, ...marker }: Marker, contentEnd: number, count: (text: string) => number): RawSection {
+  const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
+  const start = skipWhitespace(text, contentStart, end);
+  return { ...marker, kinds: marker.raw, name: '', contentRange: [start, end], words: count(text.slice(start, end)) };
+}
+
 function buildStory(
   text: string,
   events: readonly MarkerEvent[],
@@ -151,34 +165,26 @@ function buildStory(
   part: Part,
   n: number,
   range: OffsetRange,
-  { frameworks, declared, count }: GroupOptions,
+  options: GroupOptions,
 ): Story | undefined {
-  const raw: RawSection[] = part.markers.map((index) => {
-    const { contentStart, ...marker } = events[index].marker!;
-    const contentEnd = Math.min(sectionEnd(text, events, index), range[1]);
-    const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
-    const start = skipWhitespace(text, contentStart, end);
-    return { ...marker, kinds: marker.raw, name: '', contentRange: [start, end], words: count(text.slice(start, end)) };
-  });
+  const raw = part.markers.map((index) => rawSection(text, events[index].marker!, Math.min(sectionEnd(text, events, index), range[1]), options.count));
   const ownTitle = n === 0 ? owner?.text : part.question?.question;
   const title = ownTitle ?? (n === 0 ? DOCUMENT_STORY_TITLE : `${owner?.text ?? DOCUMENT_STORY_TITLE} (story ${n + 1})`);
-  const tagged = ownTitle ? headingTag(ownTitle) : undefined;
+  const anchor = n === 0 ? (owner?.range ?? raw[0].markerRange) : (part.question?.range ?? raw[0].markerRange);
+  const heading = owner ? { text: owner.text, depth: owner.depth, range: owner.range } : undefined;
+  return finishStory(raw, { title, heading, anchor, range }, options, ownTitle);
+}
+
+/** The story's framework, what its sections count as in it, and whether that is a story at all. */
+function finishStory(raw: RawSection[], story: Omit<Story, 'sections' | 'framework'>, { frameworks, declared }: GroupOptions, tagSource = story.title): Story | undefined {
+  const tagged = tagSource ? headingTag(tagSource) : undefined;
   const framework = chooseFramework(
     raw,
     frameworks,
     tagged ? { id: tagged, why: `its title says (${FRAMEWORKS[tagged].name})` } : declared ? { id: declared, why: `the front matter says framework: ${declared}` } : undefined,
   );
   const sections = applyFramework(raw, FRAMEWORKS[framework.id]);
-  if (!isStory(sections)) return undefined;
-  const anchor = n === 0 ? (owner?.range ?? sections[0].markerRange) : (part.question?.range ?? sections[0].markerRange);
-  return {
-    title,
-    heading: owner ? { text: owner.text, depth: owner.depth, range: owner.range } : undefined,
-    anchor,
-    range,
-    sections,
-    framework,
-  };
+  return isStory(sections) ? { ...story, sections, framework } : undefined;
 }
 
 /**

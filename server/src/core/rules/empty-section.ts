@@ -1,4 +1,5 @@
-import { storyLabel } from '../model/frameworks';
+import { FRAMEWORKS, slotOf, storyLabel } from '../model/frameworks';
+import { promptSnippet } from '../features/prompts';
 import { isEmpty } from './incomplete-section';
 import type { StoryRule } from './rule';
 
@@ -10,6 +11,7 @@ export const emptySection: StoryRule = {
       description: 'a marker with nothing under it',
       explanation: 'A section heading or label with no text before the next section is a gap the writer meant to fill. Write the section, or remove the marker if the story does not need it.',
       bad: '### Situation\n\nA consultant skipped hand hygiene between bays.\n\n### Task\n\n### Action\n\nI spoke to him privately after the round.\n\n### Result\n\nHe used the gel at every bay from then on.',
+      quickFix: 'in a story table, puts the cursor in the empty cell, on a prompt for what goes there',
       good: '### Situation\n\nA consultant skipped hand hygiene between bays.\n\n### Task\n\nAs nurse in charge I had to stop it without a confrontation.\n\n### Action\n\nI spoke to him privately after the round.\n\n### Result\n\nThe bay audit went from 71% to 96% compliance.',
     },
   },
@@ -23,5 +25,18 @@ export const emptySection: StoryRule = {
         message: `${section.name} of ${storyLabel(story)} is empty.`,
         data: { kind: section.kinds[0] },
       }));
+  },
+  fixes({ doc, story, at }) {
+    const section = story.sections.find((candidate) => candidate.style.type === 'cell' && candidate.markerRange[0] === at && isEmpty(candidate, doc.text));
+    if (!section) return [];
+    const prompt = slotOf(FRAMEWORKS[story.framework.id], section.kinds[0])?.prompt ?? 'what goes here?';
+    // The cell holds only spaces: the edit replaces them, so the prompt sits one space in from each pipe.
+    return [
+      {
+        title: `Fill in the ${section.name} of ${storyLabel(story)}`,
+        edits: [{ range: section.markerRange, text: ` ${prompt.charAt(0).toUpperCase()}${prompt.slice(1)} `, snippet: ` ${promptSnippet(prompt)} ` }],
+        isPreferred: true,
+      },
+    ];
   },
 };

@@ -66,6 +66,8 @@ export interface FixContext {
   doc: StarDocument;
   story: Story;
   code: string;
+  /** Where the finding starts, which picks the section among several with the same code. */
+  at: number;
 }
 
 /** A rule over one story: metadata, one pure check, and the fixes for what it finds. */
