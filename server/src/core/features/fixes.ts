@@ -165,7 +165,7 @@ function keepsStructure(doc: StarDocument, story: Story, before: readonly Segmen
     const open = ancestorsFrom(headings, firstHeadingFrom(headings, start) - 1);
     const found = new Map<unknown, string>();
     const place = (heading: HeadingInfo) => {
-      while (open.length && open[open.length - 1].depth >= heading.depth) open.pop();
+      while (open.length && open[open.length - 1].level >= heading.level) open.pop();
     };
     for (const segment of order) {
       if (segment.section.style.type !== 'heading') found.set(segment.section, `owner ${key(storyHeading(open))}`);
@@ -196,8 +196,8 @@ function keepsStructure(doc: StarDocument, story: Story, before: readonly Segmen
 function ancestorsFrom(headings: readonly HeadingInfo[], index: number): HeadingInfo[] {
   const chain: HeadingInfo[] = [];
   for (let i = index; i >= 0; i--) {
-    if (chain.length === 0 || headings[i].depth < chain[0].depth) chain.unshift(headings[i]);
-    if (chain[0].depth === 1) break;
+    if (chain.length === 0 || headings[i].level < chain[0].level) chain.unshift(headings[i]);
+    if (chain[0].level === 1) break;
   }
   return chain;
 }

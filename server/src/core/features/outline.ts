@@ -64,7 +64,7 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
     const node: OutlineNode = story
       ? { ...withoutHeadings(story), range: heading.subtree, children: [...withoutHeadings(story).children, ...more.map(withoutHeadings)] }
       : { name: heading.text || '(empty heading)', detail: heading.marker ? 'section' : '', kind: 'heading', range: heading.subtree, selectionRange: heading.range, children: [] };
-    while (stack.length && stack[stack.length - 1].heading.depth >= heading.depth) stack.pop();
+    while (stack.length && stack[stack.length - 1].heading.level >= heading.level) stack.pop();
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
     stack.push({ heading, node });
   }

@@ -217,7 +217,7 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher): Headi
   const end = node.position?.end.offset ?? start;
   const headingText = toString(node).trim();
   const split = splitHeadingLabel(headingText, matcher);
-  const info: HeadingInfo = { text: headingText, depth: node.depth, range: [start, end], subtree: [start, end] as [number, number], marker: split?.kinds[0] };
+  const info: HeadingInfo = { text: headingText, depth: node.depth, level: node.depth, range: [start, end], subtree: [start, end] as [number, number], marker: split?.kinds[0] };
   if (!split) return { type: 'heading', start, info };
   let contentStart = end;
   if (split.rest) {

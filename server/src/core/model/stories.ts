@@ -25,15 +25,29 @@ export function assembleModel(
   count: (text: string) => number = countWords,
 ): StarDocument {
   const headings = events.flatMap((event) => (event.type === 'heading' ? [event.info] : []));
+  assignLevels(text, headings);
   assignSubtrees(headings, text.length);
   const kept = withoutStrayLetters(text, events);
   return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(root), count }), headings };
 }
 
+/**
+ * A STAR section heading right under a story title of the same level, with nothing between, is
+ * that story's: the writer gave title and sections one level. So are the section headings after it.
+ */
+function assignLevels(text: string, headings: readonly HeadingInfo[]): void {
+  for (let i = 1; i < headings.length; i++) {
+    const [previous, heading] = [headings[i - 1], headings[i]];
+    if (!heading.marker || !isStarKind(heading.marker) || previous.depth !== heading.depth) continue;
+    const title = !previous.marker && !/\S/.test(text.slice(previous.range[1], heading.range[0]));
+    if (title || (previous.marker && previous.level > previous.depth)) heading.level = heading.depth + 0.5;
+  }
+}
+
 function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
   const open: HeadingInfo[] = [];
   for (const heading of headings) {
-    while (open.length && open[open.length - 1].depth >= heading.depth) open.pop()!.subtree[1] = heading.range[0];
+    while (open.length && open[open.length - 1].level >= heading.level) open.pop()!.subtree[1] = heading.range[0];
     open.push(heading);
   }
   for (const heading of open) heading.subtree[1] = textEnd;
@@ -53,7 +67,7 @@ function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent;
   for (let index = 0; index < events.length; index++) {
     const event = events[index];
     if (event.type === 'heading') {
-      while (stack.length && stack[stack.length - 1].depth >= event.info.depth) stack.pop();
+      while (stack.length && stack[stack.length - 1].level >= event.info.level) stack.pop();
     }
     if (event.marker || event.type === 'break' || event.type === 'table') yield { event, index, owner: storyHeading(stack) };
     if (event.type === 'heading') stack.push(event.info);
@@ -225,10 +239,10 @@ export function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undef
  */
 function sectionEnd(text: string, events: readonly MarkerEvent[], index: number): number {
   const section = events[index];
-  const depth = section.type === 'heading' ? section.info.depth : Infinity;
+  const level = section.type === 'heading' ? section.info.level : Infinity;
   for (let j = index + 1; j < events.length; j++) {
     const next = events[j];
-    const closes = next.type === 'heading' ? section.type === 'label' || next.info.depth <= depth : next.type === 'break' && !next.question;
+    const closes = next.type === 'heading' ? section.type === 'label' || next.info.level <= level : next.type === 'break' && !next.question;
     if (next.marker || closes) return startOfLine(text, next.start);
   }
   return text.length;

@@ -77,6 +77,11 @@ export const FRAMEWORK_IDS = ['star', 'star-l', 'car', 'car-l', 'par', 'soar', '
 export type FrameworkId = (typeof FRAMEWORK_IDS)[number];
 
 export interface HeadingInfo extends StoryHeading {
+  /**
+   * How deep it nests: its depth, but half a level deeper for a section heading written at the
+   * level of the story title right above it (`### Rebuilding on-call` / `### Situation`).
+   */
+  level: number;
   /** The heading and everything below it up to the next heading of the same or higher level. */
   subtree: [start: number, end: number];
   /** The section this heading names, if it is a section marker. */
