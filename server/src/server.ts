@@ -51,6 +51,7 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'STAR stories' },
       foldingRangeProvider: true,
+      hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
@@ -77,6 +78,7 @@ documents.onDidClose((event) => service.closed(event.document.uri));
 
 connection.onDocumentSymbol((params) => service.provideDocumentSymbols(params));
 connection.onFoldingRanges((params) => service.provideFoldingRanges(params));
+connection.onHover((params) => service.provideHover(params));
 connection.onCodeAction((params) => service.provideCodeActions(params));
 connection.onCompletion((params) => service.provideCompletions(params));
 connection.onWorkspaceSymbol((params) => service.provideWorkspaceSymbols(params));

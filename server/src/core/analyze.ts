@@ -40,15 +40,19 @@ export function analyze(text: string, settings: Settings): Analysis {
 
 /**
  * False when `text` cannot hold a story, so a caller may skip parsing it: every story has a
- * marker whose label, ignoring case, spacing and a plural "s", is a STAR alias. Only a
- * character reference in a heading could spell one without the letters showing.
+ * marker whose label, ignoring case, spacing and a plural "s", is a STAR alias, or a section
+ * letter. Only a character reference in a heading could spell one without the letters showing.
  */
 export function mayHaveStories(text: string, aliases: Settings['aliases']): boolean {
   const labels = STAR_KINDS.flatMap((kind) => aliases[kind]);
   if (/&(?:#\d+|#x[\da-f]+|[a-z][a-z\d]*);/i.test(text) || labels.some((label) => /[^\p{L}\s]/u.test(label))) return true;
   const words = labels.map((label) => label.trim().replace(/s$/i, '').split(/\s+/).join('[\\s\\u00a0]+'));
-  return new RegExp(words.join('|'), 'i').test(text);
+  return new RegExp(words.join('|'), 'i').test(text) || LETTER_LABEL.test(text) || LETTER_HEADING.test(text);
 }
+
+/** A section letter as a label, `S:`, `**T**:`, `A -`, `| R |`, `S/T`, or as a heading, `### S`: worth a parse. */
+const LETTER_LABEL = /(?<![\p{L}\p{N}])(?:ST|[STARL])(?:\*\*|__)?[ \t]?[:：|/)–—-]/u;
+const LETTER_HEADING = /^#{1,6}[ \t]+\(?[STARL]\)?[ \t]*$/m;
 
 function starFindings(doc: StarDocument, settings: Settings, check: (story: Story) => readonly RuleFinding[]): Finding[] {
   const findings: Finding[] = [];

@@ -11,6 +11,8 @@ import type {
   FileEvent,
   FoldingRange,
   FoldingRangeParams,
+  Hover,
+  HoverParams,
   SymbolInformation,
   TextDocuments,
   WorkspaceSymbolParams,
@@ -24,6 +26,7 @@ import { starCodeActions, type EditCapabilities } from './codeActions';
 import { completions } from './completion';
 import { DiagnosticsProvider, toDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
+import { storyHover } from './hover';
 import { SettingsStore } from './settings';
 import { SpellingProvider } from './spelling';
 import { documentSymbols } from './symbols';
@@ -140,6 +143,10 @@ export function createStarNotesService(options: ServiceOptions) {
     async provideDocumentSymbols(params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
       const found = await analysisOf(params.textDocument.uri);
       return found ? documentSymbols(found.document, found.analysis, found.settings.outline) : [];
+    },
+    async provideHover(params: HoverParams): Promise<Hover | null> {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? storyHover(found.document, found.analysis, params.position) : null;
     },
     async provideFoldingRanges(params: FoldingRangeParams): Promise<FoldingRange[]> {
       const found = await analysisOf(params.textDocument.uri);

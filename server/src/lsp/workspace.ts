@@ -117,7 +117,7 @@ export class WorkspaceIndex {
         analysis.doc.stories.map((story) => ({
           name: story.title,
           kind: SymbolKind.Class,
-          location: { uri, range: toRange(document, story.heading?.range ?? story.range) },
+          location: { uri, range: toRange(document, story.anchor) },
           containerName: `${file} · ${completeness(story)}`,
         })),
       );

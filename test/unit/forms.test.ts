@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { explainStory } from '../../server/src/core/features/explain';
+import { markerCompletions } from '../../server/src/core/features/complete';
+import { completeness, outline } from '../../server/src/core/features/outline';
+import { emptySection } from '../../server/src/core/rules/empty-section';
+import { missingSection } from '../../server/src/core/rules/missing-section';
+import { check, codes as allCodes, found as allFound, lines } from './helpers';
+
+/** These notes are terse on purpose: a one-word section is no finding here unless a test asks for it. */
+const terse = { minWords: 1 };
+const codes = (text: string, raw: Record<string, unknown> = {}) => allCodes(text, { ...terse, ...raw });
+const found = (text: string, raw: Record<string, unknown> = {}) => allFound(text, { ...terse, ...raw });
+
+/** Each story as `title: framework sections`, sections by what they count as. */
+const stories = (text: string, raw: Record<string, unknown> = {}) =>
+  check(text, raw).doc.stories.map((story) => `${story.title}: ${story.framework.id} ${story.sections.map((section) => section.kinds.join('+')).join(' ')}`);
+
+describe('abbreviated labels', () => {
+  it('reads S:, T:, A:, R: in every marker form', () => {
+    for (const [s, t, a, r] of [
+      ['S: the ward was short', 'T: keep it safe', 'A: I redeployed two nurses', 'R: no incidents that night'],
+      ['**S:** the ward was short', '**T:** keep it safe', '**A:** I redeployed two nurses', '**R:** no incidents that night'],
+      ['**S**: the ward was short', '**T**: keep it safe', '**A**: I redeployed two nurses', '**R**: no incidents that night'],
+      ['- S: the ward was short', '- T: keep it safe', '- A: I redeployed two nurses', '- R: no incidents that night'],
+      ['S - the ward was short', 'T - keep it safe', 'A - I redeployed two nurses', 'R - no incidents that night'],
+      ['S- the ward was short', 'T- keep it safe', 'A- I redeployed two nurses', 'R- no incidents that night'],
+      ['S – Situation: the ward was short', 'T – Task: keep it safe', 'A – Action: I redeployed two nurses', 'R – Result: no incidents that night'],
+    ]) {
+      assert.deepEqual(stories(lines('## Night shift', '', s, t, a, r)), ['Night shift: star situation task action result'], s);
+    }
+    assert.deepEqual(stories(lines('## Night shift', '### S', 'short', '### (T) Task', 'safe', '### A', 'moved two', '### R', 'none')), [
+      'Night shift: star situation task action result',
+    ]);
+  });
+
+  it('needs three different letters with text, or two in STAR order', () => {
+    assert.deepEqual(codes(lines('## Audit', 'S: the audit was due', 'A: I ran it early', 'R: passed first time')), ['missing-task']);
+    assert.deepEqual(codes(lines('## Audit', 'S: the audit was due', 'T: pass it')), ['missing-action', 'missing-result']);
+    assert.deepEqual(stories(lines('## Audit', 'T: pass it', 'S: the audit was due')), []);
+    assert.deepEqual(stories(lines('## Audit', 'S: the audit was due', 'T:', 'A:')), []);
+  });
+
+  it('leaves a lesson transcript, an address block and a practice list of Q and A alone', () => {
+    assert.deepEqual(stories(lines('## Lesson', 'T: What is 7 × 8?', 'S: 56', 'T: How do you know?', 'S: I just know it.')), []);
+    assert.deepEqual(stories(lines('## Mum', 'A: 12 High Street, Leeds', 'T: 0113 496 0000')), []);
+    assert.deepEqual(stories(lines('## Practice', 'Q: Tell me about yourself.', 'A: I am a nurse of ten years.', '', 'Q: Why us?', '', 'A: Your stroke unit.', '', 'S: unrelated line')), []);
+  });
+
+  it('still reads a story told in letters after a bold question', () => {
+    const text = lines('## Ownership', '', '**Q: Tell me about a time you owned a problem**', '', '**S:** builds broke daily', '**T:** fix CI', '**A:** I bisected the flaky tests', '**R:** green for 30 days');
+    assert.deepEqual(stories(text), ['Ownership: star situation task action result']);
+  });
+});
+
+describe('combined sections', () => {
+  it('counts one marker for each section it names', () => {
+    for (const label of ['Situation/Task', 'Situation & Task', 'Situation and Task', 'S/T', 'ST']) {
+      assert.deepEqual(stories(lines('## Rota', `${label}: forty staff, a new rota by Friday`, 'Action: I ran three briefings', 'Result: all 40 signed off')), ['Rota: star situation+task action result'], label);
+    }
+    assert.deepEqual(stories(lines('## Rota', 'Situation: forty staff, a new rota', 'Task & Action: I briefed them all', 'Action/Result: everyone signed, 0 complaints')), [
+      'Rota: star situation task+action action+result',
+    ]);
+  });
+
+  it('shows a combined section once in the outline, and fixes and completions treat both sections as there', () => {
+    const text = lines('## Rota', '**Situation / Task:** forty staff, a new rota by Friday', '**Result:** all 40 signed off', '');
+    const analysis = check(text);
+    const [story] = outline(analysis.doc, 'stories');
+    assert.deepEqual(story.children.map((child) => child.name), ['Situation / Task', 'Result']);
+    assert.equal(story.detail, 'S T · R');
+    assert.deepEqual(codes(text), ['missing-action']);
+    const offered = markerCompletions(analysis.doc, text.length, { aliases: {} as never });
+    assert.deepEqual(offered.filter((item) => item.isMissing).map((item) => item.label), ['Action']);
+    assert.deepEqual(found(lines('## Rota', 'Situation/Task: forty staff, a new rota', 'Task: again', 'Action: briefed', 'Result: signed')).filter((f) => f.startsWith('duplicate')), ['duplicate-section: Task:']);
+  });
+});
+
+describe('frameworks', () => {
+  it('reads Problem / Action / Result as a complete PAR story', () => {
+    const text = lines('## Checkout', '**Problem:** checkout failed for 3% of users', '**Action:** I traced it to a timeout', '**Result:** failures fell to 0.1%');
+    assert.deepEqual(stories(text), ['Checkout: par situation+task action result']);
+    assert.deepEqual(codes(text), []);
+    assert.equal(completeness(check(text).doc.stories[0]), 'P A R');
+  });
+
+  it('reports the missing Result of a CAR story, in CAR words', () => {
+    const text = lines('## Outage', '- Challenge: the label printers died on Black Friday', '- Action: I switched the depot to the manual fallback');
+    assert.deepEqual(codes(text), ['missing-result']);
+    const [story] = check(text).doc.stories;
+    assert.equal(completeness(story), 'C A ·');
+    assert.match(check(text).findings[0].message, /^CAR story 'Outage' has no Result/);
+  });
+
+  it('reads Context / Action / Result / Learning as a complete CAR-L story', () => {
+    const text = lines('## Export', 'Context: a nightly export kept failing', 'Action: I added alerting and a retry', 'Result: zero missed exports in 4 months', 'Learning: ask who gets paged');
+    assert.deepEqual(stories(text), ['Export: car-l situation+task action result learning']);
+    assert.deepEqual(codes(text), []);
+  });
+
+  it('holds Situation / Action / Result to STAR, and a STAR story with Challenges stays STAR', () => {
+    assert.deepEqual(codes(lines('## Audit', 'Situation: the audit was due', 'Action: I ran it early', 'Result: passed first time')), ['missing-task']);
+    const text = lines('## Audit', 'Situation: due', 'Task: pass', 'Results: passed', 'Challenges: little time');
+    assert.deepEqual(stories(text), ['Audit: star situation task result challenges']);
+    assert.deepEqual(codes(text), ['missing-action']);
+  });
+
+  it('reads an Obstacle with no Task as SOAR, in SOAR order', () => {
+    const text = lines('## Exercise', 'Situation: a brigade exercise', 'Action: I rerouted the convoy', 'Obstacle: the bridge was closed', 'Result: on time');
+    assert.deepEqual(stories(text), ['Exercise: soar situation action task result']);
+    assert.deepEqual(codes(text), ['out-of-order']);
+    assert.match(check(text).findings[0].message, /SOAR order \(Situation, Obstacle, Action, Result\)/);
+  });
+
+  it('counts SAR only where the writer or the settings say so', () => {
+    const sar = lines('Situation: the audit was due', 'Action: I ran it early', 'Result: passed first time');
+    assert.deepEqual(codes(lines('## Audit (SAR)', sar)), []);
+    assert.deepEqual(codes(lines('---', 'framework: sar', '---', '## Audit', sar)), []);
+    assert.deepEqual(codes(lines('## Audit', sar), { frameworks: ['star', 'sar'] }), []);
+    assert.deepEqual(codes(lines('## Audit', sar)), ['missing-task']);
+  });
+
+  it('insists on STAR when the setting says only star: a PAR story misses its Task', () => {
+    const text = lines('## Checkout', 'Problem: checkout failed for 3% of users', 'Action: I traced it to a timeout', 'Result: failures fell to 0.1%');
+    assert.deepEqual(codes(text, { frameworks: ['star'] }), ['missing-task']);
+    assert.match(explainStory(check(text, { frameworks: ['star'] }).doc, 3)!.markdown, /PAR would fit .* but starNotes.frameworks leaves it out/);
+  });
+
+  it('inserts the section a framework names, and completes with its names', () => {
+    const text = lines('## Outage', '', '- Context: the printers died', '- Action: manual fallback', '');
+    const { doc } = check(text);
+    const [fix] = missingSection.fixes!({ doc, story: doc.stories[0], code: 'missing-result', at: 0 });
+    assert.equal(fix.edits[0].text, '\n- Result:');
+    const fixed = check(lines('## Problems', '', '- Problem: slow builds', '- Result: 8 minutes', '')).doc;
+    assert.deepEqual(markerCompletions(fixed, fixed.text.length, { aliases: {} as never }).filter((item) => item.isMissing).map((item) => item.label), ['Action']);
+  });
+
+  it('explains on the story heading which framework it chose and why', () => {
+    const text = lines('## Checkout', 'Problem: checkout failed', 'Action: I traced it', 'Result: fixed in a day');
+    const explanation = explainStory(check(text).doc, 4)!;
+    assert.match(explanation.markdown, /\*\*PAR story\*\* \(Problem, Action, Result\)/);
+    assert.match(explanation.markdown, /because it has a Problem and no Situation or Task/);
+    assert.equal(explainStory(check(text).doc, text.length), undefined);
+  });
+});
+
+describe('story boundaries inside one heading', () => {
+  const two = lines(
+    '## Conflict',
+    '',
+    '**Tell me about a time you disagreed with your manager**',
+    '',
+    '- Situation: rota changes',
+    '- Task: keep cover safe',
+    '- Action: I showed the data',
+    '- Result: she changed it',
+    '',
+    '---',
+    '',
+    '**Tell me about a time you handled a complaint**',
+    '',
+    '- Situation: a parent shouted at reception',
+    '- Action: I took her to a quiet room',
+    '- Result: the complaint was closed',
+  );
+
+  it('starts a new story at a question or break when the sections begin again, titled by the question', () => {
+    assert.deepEqual(stories(two), ['Conflict: star situation task action result', 'Tell me about a time you handled a complaint: star situation action result']);
+    assert.deepEqual(found(two), ['missing-task: **Tell me about a time you handled a complaint**']);
+  });
+
+  it('does not split at a break between an Action and its Result, nor at a question under the heading', () => {
+    const text = lines('## Conflict', '', '**Q: Tell me about a disagreement**', '', 'Situation: rota', 'Task: cover', 'Action: data', '', '---', '', 'Result: she changed it, cover up 20%');
+    assert.deepEqual(stories(text), ['Conflict: star situation task action result']);
+    assert.deepEqual(codes(text), []);
+  });
+
+  it('lists both stories in the outline, the second under the heading in the heading tree', () => {
+    const { doc } = check(two);
+    assert.deepEqual(outline(doc, 'stories').map((node) => node.name), ['Conflict', 'Tell me about a time you handled a complaint']);
+    const [heading] = outline(doc, 'headings');
+    assert.equal(heading.name, 'Conflict');
+    assert.deepEqual(heading.children.filter((child) => child.kind === 'story').map((child) => child.name), ['Tell me about a time you handled a complaint']);
+  });
+
+  it('ends a section at a thematic break: what follows is not its text', () => {
+    const text = lines('## Audit', 'Situation: the audit was due', 'Task: pass it', 'Action: ran it early', 'Result: passed first time, with', '', '---', '', 'Meeting notes: nothing else.');
+    assert.deepEqual(found(text), ['incomplete-section: Result: passed first time, with']);
+  });
+});
+
+describe('story tables', () => {
+  const table = lines(
+    '## Story bank',
+    '',
+    '| Story | Situation | Task | Action | Result |',
+    '|---|---|---|---|---|',
+    '| Cardiac arrest | Cat 1 call to a gym | Lead the resus on scene | Allocated roles, two shocks | ROSC after 14 minutes, home in 9 days |',
+    '| Drunk patient | Friday night, head injury | Keep the crew safe |  | Police attended and he was conveyed |',
+    '| Falls | Man on the floor at home | Decide ED or home | Full falls assessment | Avoided conveyance |',
+  );
+
+  it('reads one story per row, titled by its first column that names no section', () => {
+    assert.deepEqual(stories(table).map((story) => story.split(':')[0]), ['Cardiac arrest', 'Drunk patient', 'Falls']);
+    assert.deepEqual(found(table, { minWords: 3 }), ['empty-section:   ', 'incomplete-section:  Avoided conveyance']);
+  });
+
+  it('titles rows "row N" when every other column is a number, and reads letters in the header', () => {
+    const text = lines('| # | S | T | A | R |', '|---|---|---|---|---|', '| 1 | Fraud rules with 60% false positives | Cut them | Shipped a model | FPs down to 22% |', '| 2 | Churn model | Ship it | Shipped it | |');
+    assert.deepEqual(stories(text).map((story) => story.split(':')[0]), ['row 1', 'row 2']);
+    assert.deepEqual(codes(text), ['empty-section']);
+  });
+
+  it('reads a table whose first column names the sections as one story', () => {
+    const text = lines('## Major incident', '', '| Section | Notes |', '|---|---|', '| Situation | RTC on the A38, 11 casualties |', '| Task | Incident commander until a manager came |', '| Action | METHANE report, triage sieve |', '| Result |  |');
+    assert.deepEqual(stories(text), ['Major incident: star situation task action result']);
+    assert.deepEqual(codes(text), ['empty-section']);
+  });
+
+  it('leaves an action tracker and an experiment log alone', () => {
+    assert.deepEqual(stories(lines('| Action | Owner | Due |', '|---|---|---|', '| Book room | Sam | Fri |')), []);
+    assert.deepEqual(stories(lines('| Experiment | Approach | AUC | Result |', '|---|---|---|---|', '| v2 | GBM | 0.91 | better |')), []);
+  });
+
+  it('outlines table stories, and the fix for an empty cell fills that cell with a prompt to type over', () => {
+    const { doc } = check(table);
+    assert.deepEqual(outline(doc, 'stories').map((node) => [node.name, node.children.length]), [['Cardiac arrest', 4], ['Drunk patient', 4], ['Falls', 4]]);
+    const story = doc.stories[1];
+    const empty = story.sections.find((section) => section.words === 0)!;
+    const [fix] = emptySection.fixes!({ doc, story, code: 'empty-section', at: empty.markerRange[0] });
+    assert.deepEqual(fix.edits[0].range, empty.markerRange);
+    assert.match(fix.edits[0].snippet!, /^ \$\{1:What did \*you\* do\?/);
+    assert.deepEqual(missingSection.fixes!({ doc, story: { ...story, sections: story.sections.slice(0, 2) }, code: 'missing-action', at: 0 }), []);
+  });
+});
