@@ -28,6 +28,8 @@ const NOTES = 'interview-notes.md';
 const STORY = 'Leading CI Migration (Jenkins -> GH Actions)';
 /** A typo in the fixture that spelling must flag (the description promises it). */
 const TYPO = 'relieazed';
+const TABLE_NOTES = 'trades-paramedic-star-table.md';
+const PAR_NOTES = 'trades-sales-lead.md';
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   publisher: string;
   name: string;
@@ -214,20 +216,20 @@ function childrenOf(rows: Row[], parent: Row, depth = 1): Row[] {
   return rows.slice(start, end < 0 ? undefined : end).filter((row) => row.level === parent.level + depth);
 }
 
-async function openNotesLikeAUser(page: Page): Promise<void> {
+async function openNotesLikeAUser(page: Page, name = NOTES, shows = 'Leading CI Migration'): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   // The file search behind Quick Open only works once the folder is loaded.
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: NOTES }).first().waitFor({ timeout: 60_000 });
+  if (name === NOTES) await page.locator('.explorer-folders-view .monaco-list-row', { hasText: NOTES }).first().waitFor({ timeout: 60_000 });
   const quickInput = page.locator('.quick-input-widget');
-  const activeTab = page.locator('.tabs-container .tab.active', { hasText: NOTES });
+  const activeTab = page.locator('.tabs-container .tab.active', { hasText: name });
   // A workbench that is still starting up can drop the first keystrokes, as
   // it would a person's: try again as they would.
   for (let attempt = 1; ; attempt++) {
     try {
       await page.keyboard.press('Control+P');
       await quickInput.waitFor({ state: 'visible', timeout: 5_000 });
-      await page.keyboard.type(NOTES, { delay: 20 });
-      await quickInput.locator('.monaco-list-row', { hasText: NOTES }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.type(name, { delay: 20 });
+      await quickInput.locator('.monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       await activeTab.waitFor({ timeout: 10_000 });
       break;
@@ -235,12 +237,41 @@ async function openNotesLikeAUser(page: Page): Promise<void> {
       if (attempt === 3) {
         throw err;
       }
-      log(`Quick Open did not open ${NOTES} (attempt ${attempt}): ${(err as Error).message.split('\n')[0]}`);
+      log(`Quick Open did not open ${name} (attempt ${attempt}): ${(err as Error).message.split('\n')[0]}`);
       await page.keyboard.press('Escape');
       await sleep(1000);
     }
   }
-  await page.locator('.editor-instance .view-lines', { hasText: 'Leading CI Migration' }).waitFor({ timeout: 20_000 });
+  await page.locator('.editor-instance .view-lines', { hasText: shows }).waitFor({ timeout: 20_000 });
+}
+
+/**
+ * A paramedic's story table and a sales lead's PAR stories, as their writers see them: each row
+ * a story in the Outline, the empty cell in Problems, and PAR stories held to P A R.
+ */
+async function tablesAndFrameworks(page: Page): Promise<void> {
+  await openNotesLikeAUser(page, TABLE_NOTES, 'Story bank');
+  const outlineRow = page.locator('.outline-pane .monaco-list-row', { hasText: 'Conflict – drunk pt' }).first();
+  await outlineRow.waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Control+Shift+M');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: "Action of story 'Conflict – drunk pt' is empty" }).first();
+  await problem.waitFor({ timeout: 30_000 }).catch(() => undefined);
+  await sleep(500);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'story-table.png') });
+  const outlineRows = await treeRows(page, '.outline-pane');
+  const problems = await treeRows(page, '.markers-panel');
+  fs.writeFileSync(path.join(ARTIFACTS, 'story-table.txt'), [...outlineRows.map((row) => `${row.name}  — ${row.description}`), '', ...problems.map((row) => row.text)].join('\n') + '\n');
+  expect(outlineRows.some((row) => row.name === 'Cardiac arrest – ROSC' && row.description === 'S T A R'), 'the Outline lists the story table row "Cardiac arrest – ROSC" with S T A R');
+  expect(problems.some((row) => row.text.includes("Action of story 'Conflict – drunk pt' is empty")), 'the Problems panel shows the empty Action cell of "Conflict – drunk pt"');
+
+  await openNotesLikeAUser(page, PAR_NOTES, 'Problem');
+  const par = page.locator('.outline-pane .monaco-list-row', { hasText: 'P A R' }).first();
+  await par.waitFor({ timeout: 30_000 }).catch(() => undefined);
+  await sleep(500);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'par-stories.png') });
+  const parRows = await treeRows(page, '.outline-pane');
+  fs.writeFileSync(path.join(ARTIFACTS, 'par-stories.txt'), parRows.map((row) => `${row.name}  — ${row.description}`).join('\n') + '\n');
+  expect(parRows.some((row) => row.description === 'P A R'), 'the Outline shows a PAR story as P A R');
 }
 
 async function problemsPanel(page: Page, expected: Finding[]): Promise<void> {
@@ -427,6 +458,7 @@ async function main(): Promise<number> {
     await step('read the Problems panel', () => abortable(problemsPanel(page!, expected)));
     outline = await step('read the Outline', () => abortable(outlineView(page!)));
     log(`Outline: ${outline}`);
+    await step('open a story table and PAR stories', () => abortable(tablesAndFrameworks(page!)));
     const errors = loggedErrors(sandbox.userDataDir);
     expect(errors.length === 0, `no errors in the extension's logs${errors.length ? `:\n${errors.join('\n')}` : ''}`);
   } catch (err) {

@@ -186,7 +186,7 @@ function commonSuffix(a: string, b: string, prefix: number): number {
   return i;
 }
 
-const OFFSET_KEYS = new Set(['range', 'markerRange', 'contentRange', 'blockStart', 'subtree']);
+const OFFSET_KEYS = new Set(['range', 'anchor', 'markerRange', 'contentRange', 'blockStart', 'subtree']);
 
 /** Deep equality of plain data, with offsets compared relative to each story's start; an offset it doesn't know is compared as is, which only costs a re-check. */
 function sameShape(a: unknown, baseA: number, b: unknown, baseB: number, key = ''): boolean {

@@ -51,7 +51,12 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
   if (mode === 'stories') return doc.stories.map((story) => storyNode(doc, story));
 
   const byHeading = new Map<number, Story[]>();
-  for (const story of doc.stories) if (story.heading) byHeading.set(story.heading.range[0], [...(byHeading.get(story.heading.range[0]) ?? []), story]);
+  for (const story of doc.stories) {
+    if (!story.heading) continue;
+    const under = byHeading.get(story.heading.range[0]);
+    if (under) under.push(story);
+    else byHeading.set(story.heading.range[0], [story]);
+  }
   const roots: OutlineNode[] = doc.stories.filter((story) => !story.heading).map((story) => storyNode(doc, story));
   const stack: { heading: HeadingInfo; node: OutlineNode }[] = [];
   const withoutHeadings = (story: Story): OutlineNode => ({

@@ -1,5 +1,5 @@
 import { quoteTitle, SECTION_NAMES, STAR_PROMPTS } from './sections';
-import { isStarKind, type ChosenFramework, type FrameworkId, type FrameworkTerm, type Section, type SectionKind, type StarKind, type Story } from './types';
+import { type ChosenFramework, type FrameworkId, type FrameworkTerm, type Section, type SectionKind, type StarKind, type Story } from './types';
 
 /** One letter of a framework: the sections that fill it, and what to call it. */
 export interface Slot {
@@ -30,14 +30,15 @@ const P: Slot = { letter: 'P', name: 'Problem', prompt: 'what was wrong, for who
 const O: Slot = { letter: 'O', name: 'Obstacle', prompt: 'what stood in your way?', kinds: ['task'] };
 
 /** In STAR a Problem or Challenge with no Situation tells the scene, an Obstacle with no Task the job. */
-const STAR_TERMS = { problem: ['situation'], challenge: ['situation'], obstacle: ['task'] } as const;
+const STAR_TERMS: Framework['terms'] = { problem: ['situation'], challenge: ['situation'], obstacle: ['task'] };
+const CAR_TERMS: Framework['terms'] = { ...STAR_TERMS, challenge: C.kinds as readonly StarKind[], context: C.kinds as readonly StarKind[] };
 
 export const FRAMEWORKS: Readonly<Record<FrameworkId, Framework>> = {
   star: { id: 'star', name: 'STAR', slots: [S, T, A, R], terms: STAR_TERMS },
   'star-l': { id: 'star-l', name: 'STAR-L', slots: [S, T, A, R, L], terms: STAR_TERMS },
-  car: { id: 'car', name: 'CAR', slots: [C, A, R], terms: { ...STAR_TERMS, challenge: C.kinds, context: C.kinds } as Framework['terms'] },
-  'car-l': { id: 'car-l', name: 'CAR-L', slots: [C, A, R, L], terms: { ...STAR_TERMS, challenge: C.kinds, context: C.kinds } as Framework['terms'] },
-  par: { id: 'par', name: 'PAR', slots: [P, A, R], terms: { ...STAR_TERMS, problem: P.kinds } as Framework['terms'] },
+  car: { id: 'car', name: 'CAR', slots: [C, A, R], terms: CAR_TERMS },
+  'car-l': { id: 'car-l', name: 'CAR-L', slots: [C, A, R, L], terms: CAR_TERMS },
+  par: { id: 'par', name: 'PAR', slots: [P, A, R], terms: { ...STAR_TERMS, problem: P.kinds as readonly StarKind[] } },
   soar: { id: 'soar', name: 'SOAR', slots: [S, O, A, R], terms: STAR_TERMS },
   sar: { id: 'sar', name: 'SAR', slots: [S, A, R], terms: STAR_TERMS },
 };
@@ -61,11 +62,6 @@ export function headingTag(heading: string): FrameworkId | undefined {
   return match ? frameworkOfTag(match[1]) : undefined;
 }
 
-/** A section as the writer marked it, before the story's framework says what it counts as. */
-export interface RawSection extends Section {
-  raw: readonly SectionKind[];
-}
-
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);
 const TERM_NAMES: Readonly<Record<FrameworkTerm, string>> = { problem: 'Problem', challenge: 'Challenge', obstacle: 'Obstacle', context: 'Context' };
 
@@ -75,11 +71,11 @@ const TERM_NAMES: Readonly<Record<FrameworkTerm, string>> = { problem: 'Problem'
  * STAR; SAR counts only when the writer or the settings say so, or every story missing its Task
  * would pass as a complete SAR story.
  */
-export function chooseFramework(sections: readonly RawSection[], enabled: readonly FrameworkId[], declared?: { id: FrameworkId; why: string }): ChosenFramework {
+export function chooseFramework(sections: readonly Section[], enabled: readonly FrameworkId[], declared?: { id: FrameworkId; why: string }): ChosenFramework {
   if (declared) return { id: declared.id, reason: declared.why };
-  const has = (kind: SectionKind) => sections.some((section) => section.raw.includes(kind) && section.term !== 'context');
+  const has = (kind: SectionKind) => sections.some((section) => section.kinds.includes(kind) && section.term !== 'context');
   const term = (...terms: FrameworkTerm[]) => sections.find((section) => section.term && terms.includes(section.term))?.term;
-  const learning = sections.some((section) => section.raw.includes('learning'));
+  const learning = sections.some((section) => section.kinds.includes('learning'));
   const pick = (id: FrameworkId, reason: string): ChosenFramework => {
     const wanted = learning && (id === 'star' || id === 'car') ? (`${id}-l` as FrameworkId) : id;
     const because = wanted === id ? reason : `${reason}, and its Learning makes it ${FRAMEWORKS[wanted].name}`;
@@ -101,17 +97,22 @@ export function chooseFramework(sections: readonly RawSection[], enabled: readon
  * What each section counts as in the framework: its own kinds, and for a framework word the
  * kinds its slot stands for that no other section already gives (so a PAR story's Context stays
  * the Situation and its Problem is the Task). A word left with nothing to stand for is an extra.
+ * `sections` hold the kinds their markers name; they are given their kinds and names in place.
  */
-export function applyFramework(sections: readonly RawSection[], framework: Framework): Section[] {
+export function applyFramework(sections: Section[], framework: Framework): void {
   const covered = new Set<SectionKind>();
-  for (const section of sections) if (!(section.term && framework.terms[section.term])) section.raw.forEach((kind) => covered.add(kind));
-  return sections.map(({ raw, ...section }) => {
+  for (const section of sections) if (!(section.term && framework.terms[section.term])) section.kinds.forEach((kind) => covered.add(kind));
+  for (const section of sections) {
     const stands = section.term ? framework.terms[section.term] : undefined;
-    if (!stands) return { ...section, kinds: raw, name: section.term === 'context' ? sectionName(raw) : sectionName(raw, section.term) };
+    if (!stands) {
+      section.name = sectionName(section.kinds, section.term === 'context' ? undefined : section.term);
+      continue;
+    }
     const kinds = stands.filter((kind) => !covered.has(kind));
     kinds.forEach((kind) => covered.add(kind));
-    return { ...section, kinds: kinds.length > 0 ? kinds : ['challenges'], name: sectionName(kinds, section.term) };
-  });
+    section.kinds = kinds.length > 0 ? kinds : ['challenges'];
+    section.name = sectionName(kinds, section.term);
+  }
 }
 
 /** A section's place in its framework's order; -1 for sections that fill no slot. */
@@ -125,14 +126,10 @@ export function slotOf(framework: Framework, kind: SectionKind): Slot | undefine
 }
 
 /** "Situation", "Situation / Task", or for a framework word its own name. */
-export function sectionName(kinds: readonly SectionKind[], term?: FrameworkTerm): string {
+function sectionName(kinds: readonly SectionKind[], term?: FrameworkTerm): string {
   return term ? TERM_NAMES[term] : kinds.map((kind) => SECTION_NAMES[kind]).join(' / ');
 }
 
-/** The STAR kinds a framework asks for. */
-export function requiredKinds(framework: Framework): StarKind[] {
-  return framework.slots.filter((slot) => !slot.optional).flatMap((slot) => slot.kinds.filter(isStarKind));
-}
 
 /** "story 'x'" for STAR, "PAR story 'x'" otherwise: a message names the framework it holds the story to. */
 export function storyLabel(story: Story, sentenceStart = false): string {

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { labelMatcher } from './labels';
 import { markerEvents, type BreakEvent, type Marker, type MarkerEvent } from './events';
-import { applyFramework, chooseFramework, FRAMEWORKS, frameworkOfTag, headingTag, type RawSection } from './frameworks';
+import { applyFramework, chooseFramework, FRAMEWORKS, frameworkOfTag, headingTag } from './frameworks';
 import { countWords, skipWhitespace, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { DOCUMENT_STORY_TITLE, isStarKind, STAR_KINDS, type FrameworkId, type HeadingInfo, type Section, type StarDocument, type Story } from './types';
 import type { Settings } from '../settings';
@@ -28,7 +28,7 @@ export function assembleModel(
   assignLevels(text, headings);
   assignSubtrees(headings, text.length);
   const kept = withoutStrayLetters(text, events);
-  return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(root), count }), headings };
+  return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(text), count }), headings };
 }
 
 /**
@@ -53,13 +53,18 @@ function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
   for (const heading of open) heading.subtree[1] = textEnd;
 }
 
-/** `framework: sar` in the front matter: the writer's framework for every story in the file. */
-function frontMatterFramework(root: Root): FrameworkId | undefined {
-  const first = root.children[0];
-  if (first?.type !== 'yaml') return undefined;
-  const match = /^framework:[ \t]*["']?([\w-]+)/im.exec(first.value);
+/**
+ * `framework: sar` in the front matter: the writer's framework for every story in the file. Read
+ * from the text, not the tree: a caller that parses in pieces builds the whole tree only on demand.
+ */
+function frontMatterFramework(text: string): FrameworkId | undefined {
+  if (!text.startsWith('---')) return undefined;
+  const block = FRONT_MATTER.exec(text.slice(0, 65_536));
+  const match = block && /^framework:[ \t]*["']?([\w-]+)/im.exec(block[1]);
   return match ? frameworkOfTag(match[1]) : undefined;
 }
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Each event with the heading whose story it would belong to. */
 function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent; index: number; owner: HeadingInfo | undefined }> {
@@ -85,7 +90,9 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
     if (!event.marker?.letters) continue;
     const end = sectionEnd(text, events, index);
     const withText = /[\p{L}\p{N}]/u.test(text.slice(event.marker.contentStart, Math.max(event.marker.contentStart, end)));
-    letters.set(owner, [...(letters.get(owner) ?? []), { index, withText }]);
+    let found = letters.get(owner);
+    if (!found) letters.set(owner, (found = []));
+    found.push({ index, withText });
   }
   const stray = new Set<number>();
   for (const found of letters.values()) {
@@ -129,7 +136,7 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
   for (const { event, index, owner } of owned(events)) {
     if (event.type === 'table') {
       for (const table of event.stories) {
-        const raw = table.sections.map(({ contentEnd, ...marker }) => rawSection(text, marker, contentEnd, options.count));
+        const raw = table.sections.map((marker) => rawSection(text, marker, marker.contentEnd, options.count));
         const story = finishStory(raw, { title: table.title ?? owner?.text ?? 'table', anchor: table.anchor, range: table.range }, options);
         if (story) stories.push(story);
       }
@@ -166,10 +173,24 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
   return stories.sort((a, b) => a.range[0] - b.range[0]);
 }
 
-function rawSection(text: string, { contentStart, ...marker }: Marker, contentEnd: number, count: (text: string) => number): RawSection {
-  const end = trimEnd(text, contentStart, Math.max(contentStart, contentEnd));
-  const start = skipWhitespace(text, contentStart, end);
-  return { ...marker, kinds: marker.raw, name: '', contentRange: [start, end], words: count(text.slice(start, end)) };
+/** A section with the kinds its marker names; its story's framework may change them (`applyFramework`). */
+function rawSection(text: string, marker: Marker, contentEnd: number, count: (text: string) => number): Section {
+  const end = trimEnd(text, marker.contentStart, Math.max(marker.contentStart, contentEnd));
+  const start = skipWhitespace(text, marker.contentStart, end);
+  // Written out, not spread: this runs for every section of every version, and spreads copy slowly.
+  return {
+    kinds: marker.raw,
+    name: '',
+    label: marker.label,
+    term: marker.term,
+    letters: marker.letters,
+    strong: marker.strong,
+    style: marker.style,
+    blockStart: marker.blockStart,
+    markerRange: marker.markerRange,
+    contentRange: [start, end],
+    words: count(text.slice(start, end)),
+  };
 }
 
 function buildStory(
@@ -190,14 +211,14 @@ function buildStory(
 }
 
 /** The story's framework, what its sections count as in it, and whether that is a story at all. */
-function finishStory(raw: RawSection[], story: Omit<Story, 'sections' | 'framework'>, { frameworks, declared }: GroupOptions, tagSource = story.title): Story | undefined {
+function finishStory(sections: Section[], story: Omit<Story, 'sections' | 'framework'>, { frameworks, declared }: GroupOptions, tagSource = story.title): Story | undefined {
   const tagged = tagSource ? headingTag(tagSource) : undefined;
   const framework = chooseFramework(
-    raw,
+    sections,
     frameworks,
     tagged ? { id: tagged, why: `its title says (${FRAMEWORKS[tagged].name})` } : declared ? { id: declared, why: `the front matter says framework: ${declared}` } : undefined,
   );
-  const sections = applyFramework(raw, FRAMEWORKS[framework.id]);
+  applyFramework(sections, FRAMEWORKS[framework.id]);
   return isStory(sections) ? { ...story, sections, framework } : undefined;
 }
 
