@@ -29,19 +29,21 @@ describe('abbreviated labels', () => {
     ]) {
       assert.deepEqual(stories(lines('## Night shift', '', s, t, a, r)), ['Night shift: star situation task action result'], s);
     }
-    assert.deepEqual(stories(lines('## Night shift', '### S', 'short', '### (T) Task', 'safe', '### A', 'moved two', '### R', 'none')), [
+    assert.deepEqual(stories(lines('## Night shift', '### S', 'The ward was short.', '### (T) Task', 'Keep it safe.', '### A', 'I moved two nurses.', '### R', 'No incidents.')), [
       'Night shift: star situation task action result',
     ]);
   });
 
   it('needs three different letters with text, or two in STAR order', () => {
     assert.deepEqual(codes(lines('## Audit', 'S: the audit was due', 'A: I ran it early', 'R: passed first time')), ['missing-task']);
-    assert.deepEqual(codes(lines('## Audit', 'S: the audit was due', 'T: pass it')), ['missing-action', 'missing-result']);
-    assert.deepEqual(stories(lines('## Audit', 'T: pass it', 'S: the audit was due')), []);
+    assert.deepEqual(codes(lines('## Audit', 'S: the audit was due', 'T: pass it first time')), ['missing-action', 'missing-result']);
+    assert.deepEqual(stories(lines('## Audit', 'T: pass it first time', 'S: the audit was due')), []);
     assert.deepEqual(stories(lines('## Audit', 'S: the audit was due', 'T:', 'A:')), []);
+    assert.deepEqual(stories(lines('## Audit', 'S: the audit was due', 'T: 10:30', 'A: done')), []);
   });
 
-  it('leaves a lesson transcript, an address block and a practice list of Q and A alone', () => {
+  it('leaves a lesson transcript, an address block, a match log and a practice list of Q and A alone', () => {
+    assert.deepEqual(stories(lines('### Sun 22 Sept – Kirkburton', '- A: Shelley Lane (away), park on the road', '- T: 11:00 KO, meet 10:15', '- R: won 2-0', '- S: 3 subs, Ethan off injured')), []);
     assert.deepEqual(stories(lines('## Lesson', 'T: What is 7 × 8?', 'S: 56', 'T: How do you know?', 'S: I just know it.')), []);
     assert.deepEqual(stories(lines('## Mum', 'A: 12 High Street, Leeds', 'T: 0113 496 0000')), []);
     assert.deepEqual(stories(lines('## Practice', 'Q: Tell me about yourself.', 'A: I am a nurse of ten years.', '', 'Q: Why us?', '', 'A: Your stroke unit.', '', 'S: unrelated line')), []);

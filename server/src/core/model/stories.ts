@@ -81,15 +81,16 @@ function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent;
 
 /**
  * Letters (`S:`, `T:`) are labels only where a heading's letters make a story: three different
- * ones followed by text, or two in STAR order. So a lesson transcript's `T:` and `S:` (teacher,
- * student) and an address block's `A:` and `T:` are left as text.
+ * ones followed by prose, the first of them S or T, or two in STAR order. So a lesson transcript's `T:` and `S:` (teacher,
+ * student), an address block's `A:` and `T:`, and a match log's `T: 10:30 KO` / `R: won 3-1` are
+ * left as text.
  */
 function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[] {
   const letters = new Map<HeadingInfo | undefined, { index: number; withText: boolean }[]>();
   for (const { event, index, owner } of owned(events)) {
     if (!event.marker?.letters) continue;
     const end = sectionEnd(text, events, index);
-    const withText = /[\p{L}\p{N}]/u.test(text.slice(event.marker.contentStart, Math.max(event.marker.contentStart, end)));
+    const withText = isProse(text.slice(event.marker.contentStart, Math.max(event.marker.contentStart, end)));
     let found = letters.get(owner);
     if (!found) letters.set(owner, (found = []));
     found.push({ index, withText });
@@ -104,7 +105,8 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
         if (rank >= 0 && !order.includes(rank)) order.push(rank);
       }
     }
-    const enough = order.length >= 3 || (order.length === 2 && order[0] < order[1]);
+    // A story starts with its scene or its job; a record's fields come in any fixed order (`A:` ground, `T:` kick-off).
+    const enough = (order.length >= 3 && order[0] <= 1) || (order.length === 2 && order[0] < order[1]);
     if (!enough) found.forEach(({ index }) => stray.add(index));
   }
   if (stray.size === 0) return events;
@@ -114,6 +116,11 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
     event.info.marker = undefined;
     return [{ ...event, marker: undefined }];
   });
+}
+
+/** A phrase, not a value: three words or more, two of them words of letters ("3 subs used", not "10:30 KO"). */
+function isProse(content: string): boolean {
+  return countWords(content) >= 3 && (content.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
 }
 
 interface Part {
