@@ -26,6 +26,17 @@ describe('spelling over stdio', () => {
   });
   after(() => client.stop());
 
+  it('publishes 20 findings for a word repeated 200,000 times, and one that counts the rest', async () => {
+    const uri = 'file:///notes/repeated.md';
+    await client.open(uri, `Situation: ${'word '.repeat(200_000)}`);
+    const diagnostics = await client.diagnostics(uri, 1, (found) => found.some((d) => d.code === 'repeated-word'));
+    assert.equal(diagnostics.filter((d) => d.code === 'repeated-word').length, 20);
+    const summary = diagnostics.find((d) => d.code === 'more-findings')!;
+    assert.deepEqual([summary.range.start, summary.severity], [{ line: 0, character: 0 }, 3]);
+    assert.match(summary.message, /^199979 more spelling findings not shown/);
+    await client.close(uri);
+  });
+
   it('publishes STAR findings first and spelling findings when the dictionaries are ready', async () => {
     const uri = 'file:///notes/spelling-notes.md';
     const document = await client.open(uri, fixture('interview-notes.md'));

@@ -29,6 +29,8 @@ export interface Settings {
   frameworks: readonly FrameworkId[];
   outline: OutlineMode;
   maxFileSize: number;
+  /** Findings shown per document (core/limits.ts); the rest are counted in one finding. */
+  maxProblems: number;
   /** URI schemes whose documents are checked; others (git, output, remote file systems) are skipped. */
   schemes: readonly string[];
   spelling: SpellingSettings;
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   frameworks: DEFAULT_FRAMEWORKS,
   outline: 'stories',
   maxFileSize: 2 * 1024 * 1024,
+  maxProblems: 1000,
   schemes: ['file', 'untitled'],
   spelling: { enabled: true, language: 'en-US' as const, words: [], userWords: [], ignoreWords: [], dictionaries: [] },
 });
@@ -90,6 +93,14 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     if (typeof value === 'number' && Number.isFinite(value) && value >= 1) return Math.floor(value);
     warnings.push(`starNotes.maxFileSize must be a positive number of bytes; using ${DEFAULT_SETTINGS.maxFileSize}.`);
     return DEFAULT_SETTINGS.maxFileSize;
+  })();
+
+  const maxProblems = (() => {
+    const value = input.maxProblems;
+    if (value === undefined) return DEFAULT_SETTINGS.maxProblems;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1_000_000) return value;
+    warnings.push(`starNotes.maxProblems must be a whole number from 1 to 1000000; using ${DEFAULT_SETTINGS.maxProblems}.`);
+    return DEFAULT_SETTINGS.maxProblems;
   })();
 
   const schemes = (() => {
@@ -157,7 +168,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const spelling = resolveSpelling(input.spelling, warnings, bool);
 
   return {
-    settings: { enable: bool('enable', true), minWords, severity, aliases, frameworks, outline, maxFileSize, schemes, spelling },
+    settings: { enable: bool('enable', true), minWords, severity, aliases, frameworks, outline, maxFileSize, maxProblems, schemes, spelling },
     warnings,
   };
 }

@@ -2,6 +2,7 @@ import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Settings } from '../core/settings';
 import { byPosition, type Finding } from '../core/findings';
+import { capFindings } from '../core/limits';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { SEVERITY, SOURCE, toRange } from './convert';
 import { ruleDocLink } from './ruleDocs';
@@ -79,13 +80,12 @@ export class DiagnosticsProvider {
       if (!document) return;
       const version = document.version;
       const isCurrent = () => get(uri)?.version === version;
-      const send = (findings: readonly Finding[]) => {
-        this.#shown.add(uri);
-        return connection.sendDiagnostics({ uri, version, diagnostics: findings.map((finding) => toDiagnostic(document, finding)) });
-      };
-
       const settings = await this.#deps.settings(uri);
       if (!isCurrent()) return;
+      const send = (findings: readonly Finding[]) => {
+        this.#shown.add(uri);
+        return connection.sendDiagnostics({ uri, version, diagnostics: shown(findings, settings).map((finding) => toDiagnostic(document, finding)) });
+      };
       const result = await this.#collect(document, settings);
       if (!isCurrent()) return;
       if (!result) return void send([]);
@@ -107,7 +107,7 @@ export class DiagnosticsProvider {
     const settings = await this.#deps.settings(document.uri);
     const result = await this.#collect(document, settings);
     if (!result) return [];
-    return sorted([...result.ready, ...(await Promise.all(result.pending)).flat()]);
+    return shown([...result.ready, ...(await Promise.all(result.pending)).flat()], settings);
   }
 
   async #collect(document: TextDocument, settings: Settings): Promise<{ ready: Finding[]; pending: Promise<Finding[]>[] } | undefined> {
@@ -139,6 +139,11 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** What the editor shows: capped, with the rest counted (core/limits.ts). */
+function shown(findings: readonly Finding[], settings: Settings): Finding[] {
+  return capFindings(findings, settings.maxProblems, settings.severity['more-findings'] ?? 'information');
 }
 
 function sorted(findings: Finding[]): Finding[] {

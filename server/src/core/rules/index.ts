@@ -5,6 +5,7 @@ import { missingSection } from './missing-section';
 import { noMetric } from './no-metric';
 import { outOfOrder } from './out-of-order';
 import type { CodeInfo, RuleMeta, StoryRule } from './rule';
+import { limits } from './limits';
 import { spelling } from './spelling';
 
 export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleMeta, StoryRule } from './rule';
@@ -13,7 +14,7 @@ export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleM
 export const STORY_RULES: readonly StoryRule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection, noMetric];
 
 /** Every rule, story rules and spelling alike: the one list that codes, settings and docs come from. */
-export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling];
+export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling, limits];
 
 export interface CodeEntry extends CodeInfo {
   code: string;
