@@ -235,3 +235,17 @@ describe('story tables', () => {
     assert.deepEqual(missingSection.fixes!({ doc, story: { ...story, sections: story.sections.slice(0, 2) }, code: 'missing-action', at: 0 }), []);
   });
 });
+
+describe('metadata lines before a story', () => {
+  it('reads an everyday alias among metadata as metadata when the story names that section again', () => {
+    const text = lines('## Hospital queue', '', '**Question This Answers:** Tell me about a time you improved a process', '**Competency:** Delivery', '**Context:** Hospital queue project', '', '**Situation:** Outpatients waited 40 minutes on average.', '', '**Task:** Cut it to 15.', '', '**Action:** I mapped the flow and moved triage forward.', '', '**Result:** Waits fell to 12 minutes.');
+    assert.deepEqual(stories(text), ['Hospital queue: star situation task action result']);
+    assert.deepEqual(codes(text, { minWords: 3 }), []);
+  });
+
+  it('keeps an alias among metadata as the section when nothing else names it: a CAR story in bold labels', () => {
+    const text = lines('## Carrier costs', '', '**Company:** Northwind', '**Context:** Shipping costs jumped 18% in a month.', '**Action:** I rebuilt the packaging rules for the top 40 products.', '**Result:** Costs fell back within six weeks.');
+    assert.deepEqual(stories(text), ['Carrier costs: car situation+task action result']);
+    assert.deepEqual(codes(text), []);
+  });
+});

@@ -6,7 +6,12 @@ import { skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } fro
 import type { HeadingInfo, Section, SectionKind } from './types';
 
 /** A section marker as written, before its story's framework says what it counts as. */
-export type Marker = Omit<Section, 'contentRange' | 'words' | 'kinds' | 'name'> & { raw: readonly SectionKind[]; contentStart: number };
+export type Marker = Omit<Section, 'contentRange' | 'words' | 'kinds' | 'name'> & {
+  raw: readonly SectionKind[];
+  contentStart: number;
+  /** An everyday label (`**Context:** Hospital queue project`) among metadata lines (`**Competency:** …`): maybe metadata too (stories.ts). */
+  metadata?: true;
+};
 
 export interface HeadingEvent {
   type: 'heading';
@@ -159,6 +164,29 @@ function rowStory(text: string, row: TableRow, n: number, columns: readonly stri
 /** `Q: …`, `- **Q:** …`, `Question 3: …`: an interview question, whose `A:` is an answer, not an Action. */
 const QUESTION_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?(?:Q|Question)(?:[ \t]?\d{1,3})?[ \t]*[:.]/;
 
+/** `**Competency:** Ownership`, `Company: Monzo`: a label line whose label names no section. */
+const METADATA_LINE = /^[ \t>]*(?:[-*+][ \t]+)?(?:\*\*|__)?(\p{L}[\p{L}\p{N} &'/-]{0,30}?)[ \t]*[:：]/u;
+
+function isMetadataLine(line: string, matcher: LabelMatcher): boolean {
+  const label = METADATA_LINE.exec(line)?.[1];
+  return label !== undefined && !matcher.read(label);
+}
+
+/** Whether the nearest non-blank line before or after the line at `lineStart` is a metadata line. */
+function besideMetadata(text: string, lineStart: number, matcher: LabelMatcher): boolean {
+  let before = lineStart;
+  while (before > 0 && /\s/.test(text[before - 1])) before--;
+  if (before > 0) {
+    const start = startOfLine(text, before - 1);
+    if (isMetadataLine(text.slice(start, Math.min(before, start + 80)), matcher)) return true;
+  }
+  const lineEnd = text.slice(lineStart, lineStart + 4096).search(/\r|\n/);
+  if (lineEnd < 0) return false;
+  let after = lineStart + lineEnd;
+  while (after < text.length && /\s/.test(text[after])) after++;
+  return isMetadataLine(text.slice(after, after + 80), matcher);
+}
+
 /** Whether the last non-blank line before `lineStart` asks a question. */
 function followsQuestion(text: string, lineStart: number): boolean {
   let end = lineStart;
@@ -255,6 +283,7 @@ function labelEvents(text: string, node: Paragraph, listItemStart: number | unde
   for (let lineStart = start; lineStart < end; ) {
     const event = labelEventAt(text, lineStart, end, lineStart === start ? (listItemStart ?? start) : lineStart, matcher);
     const answer = event?.marker.letters && event.marker.raw[0] === 'action' && followsQuestion(text, startOfLine(text, event.start));
+    if (event && !event.marker.strong && besideMetadata(text, lineStart, matcher)) event.marker.metadata = true;
     if (event && !answer) events.push(event);
     const lineEnd = text.slice(lineStart, end).search(/\r\n|\r|\n/);
     if (lineEnd < 0) break;

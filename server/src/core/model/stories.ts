@@ -3,7 +3,7 @@ import { labelMatcher } from './labels';
 import { markerEvents, type BreakEvent, type Marker, type MarkerEvent } from './events';
 import { applyFramework, chooseFramework, FRAMEWORKS, frameworkOfTag, headingTag } from './frameworks';
 import { countWords, skipWhitespace, startOfLine, trimEnd, type OffsetRange } from '../text';
-import { DOCUMENT_STORY_TITLE, isStarKind, STAR_KINDS, type FrameworkId, type HeadingInfo, type Section, type StarDocument, type Story } from './types';
+import { DOCUMENT_STORY_TITLE, isStarKind, STAR_KINDS, type FrameworkId, type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story } from './types';
 import type { Settings } from '../settings';
 
 export type ModelSettings = Pick<Settings, 'aliases' | 'frameworks'>;
@@ -27,7 +27,7 @@ export function assembleModel(
   const headings = events.flatMap((event) => (event.type === 'heading' ? [event.info] : []));
   assignLevels(text, headings);
   assignSubtrees(headings, text.length);
-  const kept = withoutStrayLetters(text, events);
+  const kept = withoutMetadata(withoutStrayLetters(text, events));
   return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(text), count }), headings };
 }
 
@@ -121,6 +121,36 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
 /** A phrase, not a value: three words or more, two of them words of letters ("3 subs used", not "10:30 KO"). */
 function isProse(content: string): boolean {
   return countWords(content) >= 3 && (content.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
+}
+
+/**
+ * An everyday alias among metadata lines (`**Competency:** …`, `**Context:** Hospital queue
+ * project`) is metadata when the story goes on to name that section in an interview word
+ * (`**Situation:** …`); else it is the section, so a CAR story in bold labels keeps its Context.
+ */
+function withoutMetadata(events: MarkerEvent[]): MarkerEvent[] {
+  const stray = new Set<number>();
+  /** Per story heading, the metadata aliases waiting for a later interview word of their kind. */
+  const waiting = new Map<HeadingInfo | undefined, Map<SectionKind, number[]>>();
+  for (const { event, index, owner } of owned(events)) {
+    if (!event.marker) continue;
+    let byKind = waiting.get(owner);
+    if (!byKind) waiting.set(owner, (byKind = new Map()));
+    if (event.marker.strong) {
+      for (const kind of event.marker.raw) {
+        byKind.get(kind)?.forEach((candidate) => stray.add(candidate));
+        byKind.delete(kind);
+      }
+    }
+    if (event.type === 'label' && event.marker.metadata) {
+      for (const kind of event.marker.raw) {
+        const list = byKind.get(kind);
+        if (list) list.push(index);
+        else byKind.set(kind, [index]);
+      }
+    }
+  }
+  return stray.size === 0 ? events : events.filter((_, index) => !stray.has(index));
 }
 
 interface Part {
