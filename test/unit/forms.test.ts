@@ -249,3 +249,17 @@ describe('metadata lines before a story', () => {
     assert.deepEqual(codes(text), []);
   });
 });
+
+describe('where a section ends', () => {
+  it('reads the last prose of a section, not the comment or link definitions after it', () => {
+    const text = lines('## Audit', 'Situation: the audit was due in a week', 'Task: pass it first time', 'Action: ran it early with [the checklist][1],', 'which the auditors liked', '', '[1]: https://example.com/checklist/', '', '<!-- star-notes-disable-next-line missing-result -->', '', 'Result: passed first time, no findings');
+    assert.deepEqual(found(text, { minWords: 3 }), []);
+    const [story] = check(text).doc.stories;
+    assert.equal(text.slice(...story.sections[2].contentRange), 'ran it early with [the checklist][1],\nwhich the auditors liked');
+  });
+
+  it('still reads a comment in the middle of a section as part of it', () => {
+    const text = lines('## Audit', 'Situation: the audit was due in a week', '<!-- ask Sam for the date -->', 'and nobody had started,');
+    assert.deepEqual(found(text, { minWords: 3 }).filter((f) => f.startsWith('incomplete')), ['incomplete-section: and nobody had started,']);
+  });
+});

@@ -210,9 +210,31 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
   return stories.sort((a, b) => a.range[0] - b.range[0]);
 }
 
+const DEFINITION = /^[ \t>]{0,3}\[[^\]\r\n]{1,200}\]:[ \t]*\S[^\r\n]*$/;
+
+/**
+ * `end`, moved back over the HTML comments and link definitions a section's text ends with:
+ * they are no part of what the writer said (a `<!-- star-notes-disable -->` before the next
+ * story, `[1]: https://…`), so the words a section ends on are its last prose.
+ */
+function withoutTrailingAsides(text: string, start: number, end: number): number {
+  for (;;) {
+    const lineStart = Math.max(start, startOfLine(text, end));
+    let cut: number | undefined;
+    if (text.startsWith('-->', end - 3)) {
+      // Within the section only: a search back through the whole text would be quadratic over many sections.
+      const within = text.slice(start, end - 3).lastIndexOf('<!--');
+      const open = within < 0 ? -1 : start + within;
+      if (open >= start && !/\S/.test(text.slice(Math.max(start, startOfLine(text, open)), open))) cut = Math.max(start, startOfLine(text, open));
+    } else if (DEFINITION.test(text.slice(lineStart, end))) cut = lineStart;
+    if (cut === undefined) return end;
+    end = trimEnd(text, start, cut);
+  }
+}
+
 /** A section with the kinds its marker names; its story's framework may change them (`applyFramework`). */
 function rawSection(text: string, marker: Marker, contentEnd: number, count: (text: string) => number): Section {
-  const end = trimEnd(text, marker.contentStart, Math.max(marker.contentStart, contentEnd));
+  const end = withoutTrailingAsides(text, marker.contentStart, trimEnd(text, marker.contentStart, Math.max(marker.contentStart, contentEnd)));
   const start = skipWhitespace(text, marker.contentStart, end);
   // Written out, not spread: this runs for every section of every version, and spreads copy slowly.
   return {
