@@ -93,6 +93,19 @@ describe('incremental parsing', () => {
     assert.equal(parsed(text), 1);
   });
 
+  it('cuts at setext headings after a blank line, so a story bank in them is parsed and edited in pieces', () => {
+    const story = (i: number) => `Story ${i}\n=======\n\nSituation: slow build ${i}\n\nResult: 8 minutes\n\nSubsection\n----------\n- a list\nnot a heading\n---\n\n`;
+    const text = Array.from({ length: 50 }, (_, i) => story(i)).join('');
+    const parser = new BlockParser();
+    const { root, pieces } = parser.parse(text);
+    assert.deepStrictEqual(root, parseMarkdown(text));
+    assert.equal(pieces.length, 100);
+    let count = 0;
+    const steps = parser.steps(text.replace('slow build 25', 'slow build 26'));
+    while (!steps.next().done) count++;
+    assert.equal(count, 1);
+  });
+
   it('keeps a fenced block whole when a line inside it looks like a heading', () => {
     const text = lines('# Notes', '```bash', '# install', 'npm ci', '```', '## Story', 'Task: ship it');
     const { root, pieces } = new BlockParser().parse(text);

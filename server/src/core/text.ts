@@ -107,6 +107,7 @@ export const DOT = 0x2e;
 export const DIGIT_0 = 0x30;
 export const DIGIT_9 = 0x39;
 export const LT = 0x3c;
+export const EQUALS = 0x3d;
 export const GT = 0x3e;
 export const LEFT_BRACKET = 0x5b;
 export const RIGHT_BRACKET = 0x5d;

@@ -1,10 +1,11 @@
-import { BACKTICK, CR, HASH, LF, LT, SPACE, TAB, TILDE } from '../text';
+import { BACKTICK, CR, EQUALS, HASH, HYPHEN, LF, LT, SPACE, TAB, TILDE } from '../text';
 
 /**
  * Where a document can be cut so that remark, parsing each piece alone, builds the same tree as
  * for the whole. An ATX heading at column 0 closes every list, block quote, paragraph and table
  * before it, so the line where one starts is such a place, unless a fenced code block, an HTML
- * block or front matter is still open there. This scan tracks those cheaply and may guess wrong
+ * block or front matter is still open there. So is a setext heading's first line after a blank
+ * line (`Story\n=====`): unindented text after a blank line continues no list or quote. This scan tracks those cheaply and may guess wrong
  * (a fence inside a list item); the parser checks each cut (incremental.ts), so a wrong guess
  * costs a larger piece, never a different tree.
  */
@@ -31,12 +32,17 @@ export function findCuts(text: string): Cuts {
   /** Lines that start before this are inside front matter or an HTML comment. */
   let skipUntil = frontMatterEnd(text);
 
+  let afterBlank = false;
   while (start < length) {
     const next = nextLine(text, start, crlf);
+    const blank = isBlank(text, start, next);
     if (start >= skipUntil) {
       const first = text.charCodeAt(start);
       if (fenceChar !== 0) {
         if (closesFence(text, start, next, fenceChar, fenceLength)) fenceChar = 0;
+      } else if (afterBlank && start > 0 && !blank && SETEXT_TEXT.test(text.slice(start, Math.min(next, start + 4))) && isSetextUnderline(text, next, nextLine(text, next, crlf))) {
+        offsets.push(start);
+        lines.push(line);
       } else if (first === HASH) {
         if (start > 0 && isAtxHeading(text, start)) {
           offsets.push(start);
@@ -59,10 +65,36 @@ export function findCuts(text: string): Cuts {
         }
       }
     }
+    afterBlank = blank;
     start = next;
     if (isLineEnding(text.charCodeAt(start - 1))) line++;
   }
   return { offsets, lines, lastLine: line, lastLineStart: Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1 };
+}
+
+/** A line that may be a setext heading's text, not a list item, quote, fence, table, HTML or indented code. */
+const SETEXT_TEXT = /^(?![ \t>*+\-`~<|#]|\d{1,3}[.)])/;
+
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return false;
+  }
+  return true;
+}
+
+/** `===` or `---` (up to three spaces in, trailing spaces allowed): what makes the line above a heading. */
+function isSetextUnderline(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < start + 3 && text.charCodeAt(i) === SPACE) i++;
+  const c = text.charCodeAt(i);
+  if (c !== EQUALS && c !== HYPHEN) return false;
+  while (text.charCodeAt(i) === c) i++;
+  for (; i < end; i++) {
+    const rest = text.charCodeAt(i);
+    if (rest !== SPACE && rest !== TAB && rest !== LF && rest !== CR) return false;
+  }
+  return true;
 }
 
 function isLineEnding(c: number): boolean {
