@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -258,11 +258,13 @@ describe('a server in a sandbox', () => {
     workspace = join(root, 'workspace');
     mkdirSync(join(workspace, 'notes'), { recursive: true });
     writeFileSync(join(root, 'secret.txt'), 'hunter2\n');
+    // A link inside the workspace to a file outside it: the name looks harmless, the target is not.
+    symlinkSync(join(root, 'secret.txt'), join(workspace, 'team-words.txt'));
     // Hand-edited: a byte-order mark, CRLF, a comment, stray spaces, a blank line and a binary one.
     writeFileSync(join(workspace, 'words.txt'), '\uFEFFFrobnicator\r\n# our product names\r\n  Zorblax  \r\n\r\n\u0000\u0001\u00ff\r\nQuuxly');
     writeFileSync(join(workspace, 'notes', 'other.md'), fixture('notes/ward-sister.md'));
     // What a cloned repository's .vscode/settings.json could say.
-    const settings = { spelling: { dictionaries: ['words.txt', '../secret.txt', join(root, 'secret.txt')] } };
+    const settings = { spelling: { dictionaries: ['words.txt', '../secret.txt', join(root, 'secret.txt'), 'team-words.txt'] } };
     const client = await TestClient.start({
       settings: () => settings,
       workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
@@ -301,8 +303,8 @@ describe('a server in a sandbox', () => {
   });
 
   it('reads no file that workspace settings name outside the workspace, and says so once each', () => {
-    assert.deepEqual(reads.filter((path) => path.endsWith('secret.txt')), []);
-    assert.equal(messages.filter((message) => message.includes('outside the workspace')).length, 2, messages.join('\n'));
+    assert.deepEqual(reads.filter((path) => path.endsWith('secret.txt') || path.endsWith('team-words.txt')), []);
+    assert.equal(messages.filter((message) => message.includes('outside the workspace')).length, 3, messages.join('\n'));
   });
 
   it('reads nothing but its bundle, the workspace and the user’s cspell settings', {

@@ -6,7 +6,7 @@ import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
 import { acceptedWords, spellingFindings, SUGGESTIONS_SHOWN, type RepeatedWordData, type SpellingData, type WordChecker } from '../core/spell/check';
 import type { CspellWords } from '../runtime/cspellConfig';
-import { isInside } from '../runtime/files';
+import { isInside, isReallyInside } from '../runtime/files';
 import type { EngineOptions } from '../runtime/engine';
 import { ignoreInFileEdit, replaceEdit } from '../core/spell/fixes';
 import { proseBlocks, type ProseBlock } from '../core/spell/prose';
@@ -170,7 +170,12 @@ export class SpellingProvider {
 
   #engineOptions(settings: Settings, uri: string | undefined): EngineOptions {
     const base = (uri && this.#deps.workspaceFolders().find((workspace) => isInside(workspace, folderOf(uri) ?? ''))) ?? this.#deps.workspaceFolders()[0];
-    const dictionaries = settings.spelling.dictionaries.map((path) => (isAbsolute(path) || !base ? resolve(path) : join(base, path)));
+    const dictionaries = settings.spelling.dictionaries.flatMap((path) => {
+      const full = isAbsolute(path) || !base ? resolve(path) : join(base, path);
+      if (!base || isReallyInside(base, full)) return [full];
+      this.#warnOnce(`starNotes.spelling.dictionaries: "${path}" leads outside the workspace through a link; ignored.`);
+      return [];
+    });
     return { language: settings.spelling.language, dictionaries };
   }
 

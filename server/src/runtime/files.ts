@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 
@@ -36,4 +37,20 @@ export async function notesFiles(path: string): Promise<string[]> {
 export function isInside(folder: string, path: string): boolean {
   const rel = relative(folder, path);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Whether `path` is inside `folder` once links are followed: a word list inside the workspace
+ * may be a link to a file outside it, which workspace settings must not make the server read.
+ * A path that does not exist is judged by its name; the reader will report it missing.
+ */
+export function isReallyInside(folder: string, path: string): boolean {
+  const real = (target: string) => {
+    try {
+      return realpathSync(target);
+    } catch {
+      return target;
+    }
+  };
+  return isInside(folder, path) && isInside(real(folder), real(path));
 }
