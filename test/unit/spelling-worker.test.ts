@@ -9,12 +9,12 @@ import { Spellers, workerFile } from '../../server/src/runtime/workerClient';
 const OPTIONS = { language: 'en-US' as const, dictionaries: [] };
 const BLOCKS = ['We recieved the the report on teh Monday.', 'Nothing wrong here at all.'];
 
-/** A worker bundle that loads the real one, then dies on its second request. */
-function crashingWorker(): string {
+/** A worker bundle that loads the real one, then dies on request number `on` (every request, for 1). */
+function crashingWorker(on = 2): string {
   const file = join(mkdtempSync(join(tmpdir(), 'star-notes-worker-')), 'crashing-worker.js');
   writeFileSync(
     file,
-    `require(${JSON.stringify(workerFile())});\nlet asked = 0;\nrequire('node:worker_threads').parentPort.on('message', () => { if (++asked === 2) process.exit(7); });\n`,
+    `require(${JSON.stringify(workerFile())});\nlet asked = 0;\nrequire('node:worker_threads').parentPort.on('message', () => { if (++asked === ${on}) process.exit(7); });\n`,
   );
   return file;
 }
@@ -63,6 +63,23 @@ describe('spelling in a worker thread', () => {
       assert.deepEqual(checker.unknownWords(BLOCKS[1]), []);
       assert.equal(messages.length, 1);
       assert.match(messages[0], /the spelling worker exited with code 7; it restarts when next needed/);
+    } finally {
+      crashing.dispose();
+    }
+  });
+
+  it('backs off from a worker that crashes on every request, and stops after five crashes in a minute', async () => {
+    const messages: string[] = [];
+    const crashing = new Spellers((message) => messages.push(message), crashingWorker(1));
+    try {
+      const speller = crashing.get(OPTIONS);
+      const started = Date.now();
+      for (let i = 0; i < 4; i++) await assert.rejects(speller.check([`${BLOCKS[0]} ${i}`]));
+      assert.equal(messages.filter((message) => /exited with code 7/.test(message)).length, 5, messages.join('\n'));
+      assert.ok(Date.now() - started >= 250 + 500 + 1000 + 2000, 'each restart waited twice as long as the one before');
+      await assert.rejects(speller.ready(), /crashed 5 times in a minute, so spelling is off until STAR Notes: Restart Server/);
+      await assert.rejects(speller.check(['Nothing to see.']), /crashed 5 times/);
+      assert.equal(messages.length, 5, 'no worker started after the fifth crash');
     } finally {
       crashing.dispose();
     }

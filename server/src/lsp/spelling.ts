@@ -143,7 +143,7 @@ export class SpellingProvider {
       for (const error of await speller.ready()) this.#warnOnce(`STAR Notes: a spelling dictionary could not be read: ${error}`);
       return true;
     } catch (error) {
-      this.#warnOnce(`STAR Notes: spelling is off, the dictionaries did not load: ${error instanceof Error ? error.message : String(error)}`);
+      this.#warnOnce(`STAR Notes: spelling is off: ${error instanceof Error ? error.message : String(error)}`);
       return false;
     }
   }

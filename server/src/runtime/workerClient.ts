@@ -119,6 +119,56 @@ class InProcessBackend implements Backend {
   dispose(): void {}
 }
 
+/** Spelling that gave up: every call fails with the reason, and STAR findings go on without it. */
+class StoppedBackend implements Backend {
+  readonly ready: Promise<readonly string[]>;
+  readonly alive = true;
+  readonly #reason: Error;
+
+  constructor(reason: string) {
+    this.#reason = new Error(reason);
+    this.ready = Promise.reject(this.#reason);
+    this.ready.catch(() => undefined);
+  }
+
+  call(): Promise<never> {
+    return Promise.reject(this.#reason);
+  }
+
+  dispose(): void {}
+}
+
+/** A worker started after a pause: one that keeps crashing is not restarted in a tight loop. */
+class DelayedBackend implements Backend {
+  readonly ready: Promise<readonly string[]>;
+  #inner: Backend | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #disposed = false;
+
+  constructor(delayMs: number, start: () => Backend) {
+    const inner = new Promise<Backend>((resolve, reject) => {
+      this.#timer = setTimeout(() => (this.#disposed ? reject(new WorkerStopped('the spelling settings changed')) : resolve((this.#inner = start()))), delayMs);
+    });
+    this.ready = inner.then((backend) => backend.ready);
+    this.ready.catch(() => undefined);
+  }
+
+  get alive(): boolean {
+    return this.#inner?.alive ?? !this.#disposed;
+  }
+
+  async call<M extends SpellMethod>(method: M, args: SpellCalls[M]['args']): Promise<SpellCalls[M]['result']> {
+    await this.ready;
+    return this.#inner!.call(method, args);
+  }
+
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+    this.#inner?.dispose();
+  }
+}
+
 const CACHE_LIMIT = 20000;
 
 /**
@@ -215,6 +265,11 @@ export class Speller {
   }
 }
 
+/** Crashes within `CRASH_WINDOW_MS` after which no worker is started again: it would only crash again. */
+const MAX_CRASHES = 5;
+const CRASH_WINDOW_MS = 60_000;
+const BACK_OFF_MS = 250;
+
 /** Holding a second set of dictionaries covers a multi-root workspace in two dialects without reloading. */
 const MAX_SPELLERS = 2;
 
@@ -225,6 +280,8 @@ const MAX_SPELLERS = 2;
 export class Spellers {
   readonly #spellers = new Map<string, Speller>();
   readonly #log: (message: string) => void;
+  /** When loaded workers crashed, oldest first, within the last minute. */
+  readonly #crashes: number[] = [];
   /** Undefined when there is no worker to start: spelling then runs on this thread. */
   #workerFile: string | undefined;
 
@@ -260,14 +317,24 @@ export class Spellers {
       this.#workerFile = undefined;
       this.#log(`STAR Notes: ${message}; spelling runs on the main thread.`);
     };
-    try {
-      return new WorkerBackend(file, options, (error, loaded) => {
-        if (loaded) this.#log(`STAR Notes: ${error.message}; it restarts when next needed.`);
-        else cannotStart(`${error.message} before loading the dictionaries`);
-      });
-    } catch (error) {
-      cannotStart(`the spelling worker did not start: ${messageOf(error)}`);
-      return new InProcessBackend(options);
+    const now = Date.now();
+    while (this.#crashes.length > 0 && now - this.#crashes[0] > CRASH_WINDOW_MS) this.#crashes.shift();
+    if (this.#crashes.length >= MAX_CRASHES) {
+      return new StoppedBackend(`the spelling worker crashed ${MAX_CRASHES} times in a minute, so spelling is off until STAR Notes: Restart Server`);
     }
+    const start = (): Backend => {
+      try {
+        return new WorkerBackend(file, options, (error, loaded) => {
+          if (!loaded) return cannotStart(`${error.message} before loading the dictionaries`);
+          this.#crashes.push(Date.now());
+          this.#log(`STAR Notes: ${error.message}; it restarts when next needed.`);
+        });
+      } catch (error) {
+        cannotStart(`the spelling worker did not start: ${messageOf(error)}`);
+        return new InProcessBackend(options);
+      }
+    };
+    // Back off after a crash: 250 ms, then twice as long each time, so a worker that dies on every request costs little.
+    return this.#crashes.length === 0 ? start() : new DelayedBackend(BACK_OFF_MS * 2 ** (this.#crashes.length - 1), start);
   }
 }
