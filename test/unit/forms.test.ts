@@ -208,7 +208,7 @@ describe('story tables', () => {
   });
 
   it('titles rows "row N" when every other column is a number, and reads letters in the header', () => {
-    const text = lines('| # | S | T | A | R |', '|---|---|---|---|---|', '| 1 | Fraud rules with 60% false positives | Cut them | Shipped a model | FPs down to 22% |', '| 2 | Churn model | Ship it | Shipped it | |');
+    const text = lines('| # | S | T | A | R |', '|---|---|---|---|---|', '| 1 | Fraud rules with 60% false positives | Cut them | Shipped a model | FPs down to 22% |', '| 2 | A churn model that looked great | Ship it to the team | Shipped it without checks | |');
     assert.deepEqual(stories(text).map((story) => story.split(':')[0]), ['row 1', 'row 2']);
     assert.deepEqual(codes(text), ['empty-section']);
   });
@@ -261,5 +261,53 @@ describe('where a section ends', () => {
   it('still reads a comment in the middle of a section as part of it', () => {
     const text = lines('## Audit', 'Situation: the audit was due in a week', '<!-- ask Sam for the date -->', 'and nobody had started,');
     assert.deepEqual(found(text, { minWords: 3 }).filter((f) => f.startsWith('incomplete')), ['incomplete-section: and nobody had started,']);
+  });
+});
+
+describe('what the review found', () => {
+  it('splits a STAR story from a PAR story after a question, and moves no section across a break', () => {
+    const text = lines('## Interview prep', '', '**Tell me about a conflict**', '', '- Situation: Two teams fought over the API.', '- Task: I had to settle it this week.', '- Action: I ran a joint design review.', '- Result: Both teams signed off in 3 days.', '', '**Tell me about a hard problem**', '', '- Problem: Our checkout failed for 5% of users.', '- Action: I traced it to a race in the cart.', '- Result: Failures dropped to 0.1%.');
+    assert.deepEqual(stories(text), ['Interview prep: star situation task action result', 'Tell me about a hard problem: par situation+task action result']);
+    assert.deepEqual(codes(text), []);
+    const later = lines('## Prep', 'Situation: two teams fought over it', 'Task: settle it this week', '', '---', '', 'Result: shipped in 3 days', 'Situation: a new starter struggled', 'Action: I paired with her');
+    assert.deepEqual(stories(later), ['Prep: star situation task', 'Prep (story 2): star result situation action']);
+  });
+
+  it('leaves design docs, runbook-like and OKR tables, and speakers taking turns alone', () => {
+    assert.deepEqual(stories(lines('# Design: caching layer', '## Problem', 'Our API is slow under load.', '## Goals', 'Halve p99 latency.', '## Approach', 'A read-through cache.')), []);
+    assert.deepEqual(stories(lines('# Design', '## Background and Goals', 'Slow API, halve latency.', '## Approach', 'A cache.')), []);
+    assert.deepEqual(stories(lines('| Objective | Approach | Outcome |', '|---|---|---|', '| Grow NPS by ten points | Interview churned users | NPS up from 31 to 44 |')), []);
+    assert.deepEqual(stories(lines('| Name | S | T | A |', '|---|---|---|---|', '| Sam | 3 | 4 | 2 |')), []);
+    assert.deepEqual(stories(lines('# Lesson transcript', '', 'S: Miss, I did not understand the homework.', 'T: Which part of it was hard for you?')), []);
+    assert.deepEqual(stories(lines('# Chat', 'S: Hello, how can I help you today', 'T: My order never arrived at all', 'S: Let me check that for you now', 'T: Thanks, it was order 4411')), []);
+  });
+
+  it('reads a vertical table whose header row is a section, picks PAR over Context, and reads front matter after a BOM', () => {
+    assert.deepEqual(stories(lines('| Situation | Two billing systems ran in parallel. |', '|---|---|', '| Task | Retire the legacy one in two quarters. |', '| Action | I mapped every plan to the new system. |', '| Result | Migrated 1,200 accounts in 5 months. |')), ['table: star situation task action result']);
+    assert.deepEqual(stories(lines('## Checkout', '- Context: peak season', '- Problem: checkout failed for 3%', '- Action: I traced the timeout', '- Result: failures fell to 0.1%')), ['Checkout: par situation task action result']);
+    assert.deepEqual(codes(lines('\uFEFF---', 'framework: sar', '---', '## Audit', 'Situation: the audit was due', 'Action: I ran it early', 'Result: passed first time')), []);
+  });
+
+  it('keeps a Learning out of the order, inserts letters after combined letters, and titles a first question under no heading', () => {
+    assert.deepEqual(codes(lines('## Audit', 'Situation: due', 'Task: pass', 'Action: early', 'Learning: start sooner', 'Result: passed')), []);
+    const { doc } = check(lines('## Audit', 'S/T: the audit was due and I owned it', 'R: passed first time with no findings'));
+    assert.equal(missingSection.fixes!({ doc, story: doc.stories[0], code: 'missing-action', at: 0 })[0].edits[0].text, '\n\nA:\n');
+    assert.deepEqual(check(lines('**Tell me about a conflict**', '', 'Situation: two teams', 'Task: settle it')).doc.stories.map((story) => story.title), ['Tell me about a conflict']);
+  });
+});
+
+describe('story tables in the heading tree', () => {
+  it('lists a table row story under the heading the table is in', () => {
+    const text = lines('# Prep', '## Story bank', '', '| Story | Situation | Task | Action | Result |', '|---|---|---|---|---|', '| Arrest | Cat 1 call to a gym | Lead the resus on scene | Two shocks and a cath lab alert | ROSC in 14 minutes |', '## Questions');
+    const [prep] = outline(check(text).doc, 'headings');
+    assert.deepEqual(prep.children.map((node) => [node.name, node.children.map((child) => child.name)]), [['Story bank', [['Arrest']].flat()], ['Questions', []]]);
+  });
+});
+
+describe('a question line ends the section before it', () => {
+  it('even one still to be written', () => {
+    const incomplete = (text: string) => found(text, { minWords: 3 }).filter((finding) => finding.startsWith('incomplete'));
+    assert.deepEqual(incomplete(lines('## Fix', 'S: the build broke every night', 'T: I had to fix it quickly.', '', 'Q:')), []);
+    assert.deepEqual(incomplete(lines('## Fix', 'S: the build broke every night', 'T: I had to fix it quickly.', '', 'Q: What would you do next time?')), []);
   });
 });

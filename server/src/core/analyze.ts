@@ -51,7 +51,7 @@ export function mayHaveStories(text: string, aliases: Settings['aliases']): bool
 }
 
 /** A section letter as a label, `S:`, `**T**:`, `A -`, `| R |`, `S/T`, or as a heading, `### S`: worth a parse. */
-const LETTER_LABEL = /(?<![\p{L}\p{N}])(?:ST|[STARL])(?:\*\*|__)?[ \t]?[:：|/)–—-]/u;
+const LETTER_LABEL = /(?<![\p{L}\p{N}])(?:ST|[STARL])(?:\*\*|__|\*|_)?[ \t]?[:：|/)–—-]/u;
 const LETTER_HEADING = /^#{1,6}[ \t]+\(?[STARL]\)?[ \t]*$/m;
 
 function starFindings(doc: StarDocument, settings: Settings, check: (story: Story) => readonly RuleFinding[]): Finding[] {

@@ -123,7 +123,10 @@ export function reorderEdit(doc: StarDocument, story: Story): OffsetEdit | undef
     })
     .join('');
   // Moved text must still parse into the same blocks: an unclosed fence or comment carried along would swallow what now follows it.
-  if (blocksOf(text.slice(starts[0], spanEnd)) !== blocksOf(joined)) return undefined;
+  const before = blocksOf(text.slice(starts[0], spanEnd));
+  if (before !== blocksOf(joined)) return undefined;
+  // A `---` among the sections parts what the writer kept apart: moving sections across it would mix them.
+  if (before.split('\n').some((block) => block.startsWith('thematicBreak'))) return undefined;
   return { range: [starts[0], spanEnd], text: joined };
 }
 

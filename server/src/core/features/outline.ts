@@ -57,13 +57,22 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
     if (under) under.push(story);
     else byHeading.set(story.heading.range[0], [story]);
   }
-  const roots: OutlineNode[] = doc.stories.filter((story) => !story.heading).map((story) => storyNode(doc, story));
+  const roots: OutlineNode[] = [];
   const stack: { heading: HeadingInfo; node: OutlineNode }[] = [];
   const withoutHeadings = (story: Story): OutlineNode => ({
     ...storyNode(doc, story),
     children: story.sections.filter((section) => section.style.type !== 'heading').map((section) => sectionNode(doc, section)),
   });
+  // Stories of no heading of their own (a whole document, a table's rows) sit under the heading they are in.
+  const headless = doc.stories.filter((story) => !story.heading);
+  let next = 0;
+  const placeHeadless = (before: number) => {
+    for (; next < headless.length && headless[next].range[0] < before; next++) {
+      (stack.length ? stack[stack.length - 1].node.children : roots).push(storyNode(doc, headless[next]));
+    }
+  };
   for (const heading of doc.headings) {
+    placeHeadless(heading.range[0]);
     // The heading's first story is the heading; more stories under it (after a question or a break) are its children.
     const [story, ...more] = byHeading.get(heading.range[0]) ?? [];
     const node: OutlineNode = story
@@ -73,5 +82,6 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
     stack.push({ heading, node });
   }
+  placeHeadless(Infinity);
   return roots;
 }

@@ -12,7 +12,7 @@ export function isListStyle(style: SectionStyle): boolean {
 
 /** A section's name, cased like the writer's own label ("RESULT", "result", "Result"); letters for a writer of letters. */
 export function labelLike(name: string, reference?: Section): string {
-  if (reference?.letters && reference.kinds.length === 1) return name.charAt(0).toUpperCase();
+  if (reference?.letters) return name.charAt(0).toUpperCase();
   const label = reference?.label ?? '';
   if (label.length > 1 && label === label.toUpperCase()) return name.toUpperCase();
   if (label.length > 0 && label === label.toLowerCase()) return name.toLowerCase();

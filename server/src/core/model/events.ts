@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Root, Table, TableCell, TableRow } from 'mdast
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
-import { skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
+import { countWords, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
 import type { HeadingInfo, Section, SectionKind } from './types';
 
 /** A section marker as written, before its story's framework says what it counts as. */
@@ -33,6 +33,8 @@ export interface BreakEvent {
   start: number;
   range: OffsetRange;
   question?: string;
+  /** A `---` or a `Q:` line ends the section before it; a bold line may be the section's own emphasis. */
+  ends: boolean;
   marker?: undefined;
 }
 /** A story table: one story per row, or one for the whole table when its first column names the sections. */
@@ -65,7 +67,7 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
     }
     if (node.type === 'thematicBreak') {
       const start = node.position?.start.offset ?? 0;
-      events.push({ type: 'break', start, range: [start, node.position?.end.offset ?? start] });
+      events.push({ type: 'break', start, range: [start, node.position?.end.offset ?? start], ends: true });
       return 'skip';
     }
     if (node.type === 'paragraph') {
@@ -117,6 +119,13 @@ function cellMarker(text: string, cell: TableCell, label: string, meaning: Label
   };
 }
 
+/**
+ * A story table names the scene or the job in interview words or letters (Situation, Task, S, T):
+ * tables of Objective, Approach, Outcome or Issue, Action, Outcome are plans and retros.
+ */
+const namesTheScene = (meanings: readonly (LabelMeaning | undefined)[]): boolean =>
+  meanings.some((meaning) => meaning?.strong && !meaning.term && meaning.kinds.some((kind) => kind === 'situation' || kind === 'task'));
+
 /** Different sections named, the notes aside: three make a table a story table, so an action tracker (`| Action | Owner | Due |`) is none. */
 const enoughSections = (meanings: readonly (LabelMeaning | undefined)[]): boolean =>
   new Set(meanings.flatMap((meaning) => meaning?.kinds ?? []).filter((kind) => kind !== 'notes')).size >= 3;
@@ -127,11 +136,13 @@ function tableEvent(text: string, table: Table, matcher: LabelMatcher): TableEve
   const start = table.position?.start.offset ?? 0;
   const columns = header.children.map((cell) => toString(cell).trim());
   const meanings = columns.map((label) => matcher.read(label));
-  if (enoughSections(meanings)) return { type: 'table', start, stories: rows.flatMap((row, n) => rowStory(text, row, n, columns, meanings)) };
+  if (enoughSections(meanings) && namesTheScene(meanings)) return { type: 'table', start, stories: rows.flatMap((row, n) => rowStory(text, row, n, columns, meanings)) };
 
-  const firsts = rows.map((row) => (row.children[0] ? matcher.read(toString(row.children[0]).trim()) : undefined));
-  if (!enoughSections(firsts)) return undefined;
-  const sections = rows.flatMap((row, n) => {
+  // A vertical story may start in the header row: `| Situation | Two billing systems… |`.
+  const all = [header, ...rows];
+  const firsts = all.map((row) => (row.children[0] ? matcher.read(toString(row.children[0]).trim()) : undefined));
+  if (!enoughSections(firsts) || !namesTheScene(firsts)) return undefined;
+  const sections = all.flatMap((row, n) => {
     const meaning = firsts[n];
     const [first, ...rest] = row.children;
     if (!meaning || rest.length === 0) return [];
@@ -147,7 +158,9 @@ function rowStory(text: string, row: TableRow, n: number, columns: readonly stri
   const cells = row.children;
   const start = row.position?.start.offset ?? 0;
   const end = row.position?.end.offset ?? start;
-  if (!cells.some((cell) => toString(cell).trim())) return [];
+  // A row of values (`| Sam | 3 | 4 | 2 |`) is a record; a story row tells its sections in phrases.
+  const phrases = cells.filter((cell, i) => meanings[i] && countWords(toString(cell)) >= 3).length;
+  if (phrases < 2) return [];
   const titleCell = cells.find((cell, i) => !meanings[i] && /\p{L}/u.test(toString(cell)));
   const sections = cells.flatMap((cell, i) => {
     const meaning = meanings[i];
@@ -202,11 +215,12 @@ function questionEvent(text: string, node: Paragraph): BreakEvent | undefined {
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return undefined;
   const wholeBold = node.children.length === 1 && node.children[0].type === 'strong';
-  const source = text.slice(start, Math.min(end, start + 20));
-  if (!wholeBold && !QUESTION_PREFIX.test(source)) return undefined;
+  const asks = QUESTION_PREFIX.test(text.slice(start, Math.min(end, start + 20)));
+  if (!wholeBold && !asks) return undefined;
   const question = toString(node).replace(/^[ \t]*(?:Q|Question)(?:[ \t]?\d{1,3})?[ \t]*[:.]/, '').replace(/\s+/g, ' ').trim();
-  if (question.length === 0 || question.length > 300) return undefined;
-  return { type: 'break', start, range: [start, end], question };
+  if (question.length > 300) return undefined;
+  // A `Q:` still to be written is a question all the same: the section before it ends there.
+  return { type: 'break', start, range: [start, end], question: question || 'Q:', ends: asks };
 }
 
 /** Copies of `events` moved by `delta` characters; copies, because the model completes them in place. */

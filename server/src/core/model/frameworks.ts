@@ -74,7 +74,8 @@ const TERM_NAMES: Readonly<Record<FrameworkTerm, string>> = { problem: 'Problem'
 export function chooseFramework(sections: readonly Section[], enabled: readonly FrameworkId[], declared?: { id: FrameworkId; why: string }): ChosenFramework {
   if (declared) return { id: declared.id, reason: declared.why };
   const has = (kind: SectionKind) => sections.some((section) => section.kinds.includes(kind) && section.term !== 'context');
-  const term = (...terms: FrameworkTerm[]) => sections.find((section) => section.term && terms.includes(section.term))?.term;
+  // The first of these words the story uses, in this order: a PAR story may set its Context before its Problem.
+  const term = (...terms: FrameworkTerm[]) => terms.find((wanted) => sections.some((section) => section.term === wanted));
   const learning = sections.some((section) => section.kinds.includes('learning'));
   const pick = (id: FrameworkId, reason: string): ChosenFramework => {
     const wanted = learning && (id === 'star' || id === 'car') ? (`${id}-l` as FrameworkId) : id;
@@ -115,9 +116,10 @@ export function applyFramework(sections: Section[], framework: Framework): void 
   }
 }
 
-/** A section's place in its framework's order; -1 for sections that fill no slot. */
+/** A section's place in its framework's order; -1 for sections that fill no required slot. */
 export function rankIn(framework: Framework, section: Pick<Section, 'kinds'>): number {
-  return framework.slots.findIndex((slot) => slot.kinds.some((kind) => section.kinds.includes(kind)));
+  // An optional slot has no place: a Learning may come anywhere, as an extra section always could.
+  return framework.slots.findIndex((slot) => !slot.optional && slot.kinds.some((kind) => section.kinds.includes(kind)));
 }
 
 /** The slot a kind is part of in a framework, if any. */

@@ -58,8 +58,9 @@ function assignSubtrees(headings: HeadingInfo[], textEnd: number): void {
  * from the text, not the tree: a caller that parses in pieces builds the whole tree only on demand.
  */
 function frontMatterFramework(text: string): FrameworkId | undefined {
-  if (!text.startsWith('---')) return undefined;
-  const block = FRONT_MATTER.exec(text.slice(0, 65_536));
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', from)) return undefined;
+  const block = FRONT_MATTER.exec(text.slice(from, 65_536));
   const match = block && /^framework:[ \t]*["']?([\w-]+)/im.exec(block[1]);
   return match ? frameworkOfTag(match[1]) : undefined;
 }
@@ -95,7 +96,12 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
     if (!found) letters.set(owner, (found = []));
     found.push({ index, withText });
   }
+  if (letters.size === 0) return events;
   const stray = new Set<number>();
+  // How many possible story breaks come before each event: letters with a break between them belong to different turns.
+  const breaks: number[] = [];
+  let count = 0;
+  for (const event of events) breaks.push(event.type === 'break' ? ++count : count);
   for (const found of letters.values()) {
     const order: number[] = [];
     for (const { index, withText } of found) {
@@ -106,7 +112,7 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
       }
     }
     // A story starts with its scene or its job; a record's fields come in any fixed order (`A:` ground, `T:` kick-off).
-    const enough = (order.length >= 3 && order[0] <= 1) || (order.length === 2 && order[0] < order[1]);
+    const enough = ((order.length >= 3 && order[0] <= 1) || (order.length === 2 && order[0] < order[1])) && !takesTurns(found, events, breaks);
     if (!enough) found.forEach(({ index }) => stray.add(index));
   }
   if (stray.size === 0) return events;
@@ -118,9 +124,30 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
   });
 }
 
-/** A phrase, not a value: three words or more, two of them words of letters ("3 subs used", not "10:30 KO"). */
+/**
+ * Letters that come back again and again between two breaks, `S: … T: … S: … T: …`, are
+ * speakers taking turns, not sections; stories told one after another are parted by a `---` or a question.
+ */
+function takesTurns(letters: readonly { index: number }[], events: readonly MarkerEvent[], breaks: readonly number[]): boolean {
+  let returns = 0;
+  let seen = new Set<SectionKind>();
+  let previous: { kind: SectionKind; breaks: number } | undefined;
+  for (const { index } of letters) {
+    const kind = events[index].marker!.raw[0];
+    if (previous && previous.breaks !== breaks[index]) seen = new Set();
+    else if (previous && kind !== previous.kind && seen.has(kind)) returns++;
+    seen.add(kind);
+    previous = { kind, breaks: breaks[index] };
+  }
+  return returns >= 2;
+}
+
+/**
+ * A phrase, not a value: three words or more, two of them words of letters ("3 subs used", not
+ * "10:30 KO"), and no question: a transcript's `T: Which part was hard?` is a turn, not a Task.
+ */
 function isProse(content: string): boolean {
-  return countWords(content) >= 3 && (content.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
+  return countWords(content) >= 3 && (content.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2 && !/\?\s*$/.test(content);
 }
 
 /**
@@ -167,8 +194,17 @@ interface GroupOptions {
   count: (text: string) => number;
 }
 
+/** What a marker tells, for finding where a story begins again: a framework's word tells the STAR section it stands for. */
+function told(marker: Marker): SectionKind[] {
+  if (marker.term === 'obstacle') return ['task'];
+  if (marker.term) return ['situation'];
+  return marker.raw.filter((kind) => kind !== 'notes');
+}
+
+type Item = { index: number; told: SectionKind[] } | BreakEvent;
+
 function groupStories(text: string, events: MarkerEvent[], options: GroupOptions): Story[] {
-  const byOwner = new Map<HeadingInfo | undefined, { parts: Part[]; pending: BreakEvent[] }>();
+  const byOwner = new Map<HeadingInfo | undefined, Item[]>();
   const stories: Story[] = [];
   for (const { event, index, owner } of owned(events)) {
     if (event.type === 'table') {
@@ -179,27 +215,12 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
       }
       continue;
     }
-    let state = byOwner.get(owner);
-    if (!state) byOwner.set(owner, (state = { parts: [], pending: [] }));
-    if (event.type === 'break') {
-      state.pending.push(event);
-      continue;
-    }
-    const raw = event.marker!.raw.filter((kind) => kind !== 'notes');
-    let part = state.parts[state.parts.length - 1];
-    if (!part) {
-      part = { start: owner?.subtree[0] ?? 0, told: new Set(), markers: [] };
-      state.parts.push(part);
-    } else if (state.pending.length > 0 && raw.some((kind) => part.told.has(kind))) {
-      part = { start: state.pending[0].start, question: state.pending.filter((pending) => pending.question).pop(), told: new Set(), markers: [] };
-      state.parts.push(part);
-    }
-    state.pending = [];
-    raw.forEach((kind) => part.told.add(kind));
-    part.markers.push(index);
+    let items = byOwner.get(owner);
+    if (!items) byOwner.set(owner, (items = []));
+    items.push(event.type === 'break' ? event : { index, told: told(event.marker!) });
   }
-
-  for (const [owner, { parts }] of byOwner) {
+  for (const [owner, items] of byOwner) {
+    const parts = splitParts(items, owner?.subtree[0] ?? 0);
     const end = owner?.subtree[1] ?? text.length;
     parts.forEach((part, n) => {
       const range: OffsetRange = [part.start, n + 1 < parts.length ? parts[n + 1].start : end];
@@ -209,6 +230,46 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
   }
   return stories.sort((a, b) => a.range[0] - b.range[0]);
 }
+
+/**
+ * A heading's markers, split into stories at the breaks after which the sections begin again:
+ * some section between this break and the next tells a kind told before it. So a `---` between
+ * an Action and its Result splits nothing, and a question right under the heading is its story's.
+ */
+function splitParts(items: readonly Item[], start: number): Part[] {
+  const parts: Part[] = [];
+  let part: Part | undefined;
+  let pending: BreakEvent[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if ('type' in item) {
+      pending.push(item);
+      continue;
+    }
+    if (!part) {
+      part = { start, question: pending.filter((pending) => pending.question).pop(), told: new Set(), markers: [] };
+      parts.push(part);
+    } else if (pending.length > 0 && beginsAgain(items, i, part.told)) {
+      part = { start: pending[0].start, question: pending.filter((pending) => pending.question).pop(), told: new Set(), markers: [] };
+      parts.push(part);
+    }
+    pending = [];
+    for (const kind of item.told) part.told.add(kind);
+    part.markers.push(item.index);
+  }
+  return parts;
+}
+
+/** Whether a marker from `from` up to the next break tells a kind already told. */
+function beginsAgain(items: readonly Item[], from: number, toldBefore: ReadonlySet<string>): boolean {
+  for (let j = from; j < items.length; j++) {
+    const item = items[j];
+    if ('type' in item) return false;
+    if (item.told.some((kind) => toldBefore.has(kind))) return true;
+  }
+  return false;
+}
+
 
 const DEFINITION = /^[ \t>]{0,3}\[[^\]\r\n]{1,200}\]:[ \t]*\S[^\r\n]*$/;
 
@@ -262,9 +323,10 @@ function buildStory(
   options: GroupOptions,
 ): Story | undefined {
   const raw = part.markers.map((index) => rawSection(text, events[index].marker!, Math.min(sectionEnd(text, events, index), range[1]), options.count));
-  const ownTitle = n === 0 ? owner?.text : part.question?.question;
+  // A question under a heading is that story's own; under no heading it names the story.
+  const ownTitle = n === 0 && owner ? owner.text : part.question?.question;
   const title = ownTitle ?? (n === 0 ? DOCUMENT_STORY_TITLE : `${owner?.text ?? DOCUMENT_STORY_TITLE} (story ${n + 1})`);
-  const anchor = n === 0 ? (owner?.range ?? raw[0].markerRange) : (part.question?.range ?? raw[0].markerRange);
+  const anchor = n === 0 && owner ? owner.range : (part.question?.range ?? raw[0].markerRange);
   const heading = owner ? { text: owner.text, depth: owner.depth, range: owner.range } : undefined;
   return finishStory(raw, { title, heading, anchor, range }, options, ownTitle);
 }
@@ -290,14 +352,19 @@ function finishStory(sections: Section[], story: Omit<Story, 'sections' | 'frame
  * A framework's word (a PAR Problem) is one piece of evidence, however many kinds it stands for.
  */
 function isStory(sections: readonly Section[]): boolean {
+  // A framework's word (Problem, Challenge) backs an interview word up, never stands in for one: Problem, Goals, Approach is a design doc.
+  const backed = sections.some((section) => section.strong && !section.term);
   const evidence = new Map<string, boolean>();
   for (const section of sections) {
     const star = section.kinds.filter(isStarKind);
-    for (const key of section.term && star.length > 0 ? [section.term] : star) evidence.set(key, (evidence.get(key) ?? false) || section.strong);
+    if (star.length === 0 || (section.term && section.term !== 'context' && !backed)) continue;
+    // A combined label is one piece of evidence: "Background and Goals" is one heading, not two.
+    const key = section.term ?? star.join('+');
+    evidence.set(key, (evidence.get(key) ?? false) || section.strong);
   }
   const strong = [...evidence.values()].some(Boolean);
-  if (evidence.size >= 3 || (evidence.size === 2 && strong)) return true;
-  return evidence.size === 1 && evidence.get('situation') === true;
+  if (evidence.size >= 3 || (evidence.size >= 2 && strong)) return true;
+  return evidence.size === 1 && sections.some((section) => section.strong && section.kinds.includes('situation'));
 }
 
 /**
@@ -314,7 +381,7 @@ export function storyHeading(stack: readonly HeadingInfo[]): HeadingInfo | undef
 }
 
 /**
- * A section runs to the line of the next marker, of a thematic break, or of a heading that closes
+ * A section runs to the line of the next marker, of a thematic break or `Q:` line, or of a heading that closes
  * it: not into that line's quote marks or indentation, which belong to what follows.
  */
 function sectionEnd(text: string, events: readonly MarkerEvent[], index: number): number {
@@ -322,7 +389,7 @@ function sectionEnd(text: string, events: readonly MarkerEvent[], index: number)
   const level = section.type === 'heading' ? section.info.level : Infinity;
   for (let j = index + 1; j < events.length; j++) {
     const next = events[j];
-    const closes = next.type === 'heading' ? section.type === 'label' || next.info.level <= level : next.type === 'break' && !next.question;
+    const closes = next.type === 'heading' ? section.type === 'label' || next.info.level <= level : next.type === 'break' && next.ends;
     if (next.marker || closes) return startOfLine(text, next.start);
   }
   return text.length;
