@@ -87,6 +87,7 @@ function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent;
  * left as text.
  */
 function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[] {
+  if (!events.some((event) => event.marker?.letters)) return events;
   const letters = new Map<HeadingInfo | undefined, { index: number; withText: boolean }[]>();
   for (const { event, index, owner } of owned(events)) {
     if (!event.marker?.letters) continue;
@@ -96,7 +97,6 @@ function withoutStrayLetters(text: string, events: MarkerEvent[]): MarkerEvent[]
     if (!found) letters.set(owner, (found = []));
     found.push({ index, withText });
   }
-  if (letters.size === 0) return events;
   const stray = new Set<number>();
   // How many possible story breaks come before each event: letters with a break between them belong to different turns.
   const breaks: number[] = [];
@@ -156,6 +156,7 @@ function isProse(content: string): boolean {
  * (`**Situation:** …`); else it is the section, so a CAR story in bold labels keeps its Context.
  */
 function withoutMetadata(events: MarkerEvent[]): MarkerEvent[] {
+  if (!events.some((event) => event.marker?.metadata)) return events;
   const stray = new Set<number>();
   /** Per story heading, the metadata aliases waiting for a later interview word of their kind. */
   const waiting = new Map<HeadingInfo | undefined, Map<SectionKind, number[]>>();
