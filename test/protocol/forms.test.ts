@@ -29,6 +29,15 @@ describe('the styles people write in, over stdio', () => {
     return starOnly(await client.diagnostics(uri, document.version, accept)).map((d) => `${d.code} ${textOf(document, d)}`);
   };
 
+  /** The document after the quick fix for its first structure finding whose title `wanted` accepts. */
+  const fixedBy = async (uri: string, wanted: (title: string) => boolean) => {
+    const document = client.documents.get(uri)!;
+    const diagnostics = starOnly(await client.diagnostics(uri));
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
+    const fix = actions.find((action) => wanted(action.title))!;
+    return TextDocument.applyEdits(document, (fix.edit!.documentChanges as { edits: TextEdit[] }[]).flatMap((change) => change.edits));
+  };
+
   before(async () => {
     client = await TestClient.start({ settings: () => settings, capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
   });
@@ -84,12 +93,7 @@ describe('the styles people write in, over stdio', () => {
     );
     assert.deepEqual(await found(uri, text), ['missing-task **Tell me about a complaint you handled**', 'missing-result **Tell me about a complaint you handled**']);
     assert.deepEqual((await symbols(uri)).map((symbol) => symbol.name), ['Customer focus', 'Tell me about a complaint you handled']);
-    const document = client.documents.get(uri)!;
-    const diagnostics = starOnly(await client.diagnostics(uri));
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
-    const add = actions.find((action) => action.title === "Add Task to story 'Tell me about a complaint you handled'")!;
-    const edits = (add.edit!.documentChanges as { edits: TextEdit[] }[]).flatMap((change) => change.edits);
-    const fixed = TextDocument.applyEdits(document, edits);
+    const fixed = await fixedBy(uri, (title) => title === "Add Task to story 'Tell me about a complaint you handled'");
     assert.ok(fixed.includes('- Situation: A customer shouted at a new starter over a refund.\n- Task:\n- Action: I took him aside'), fixed);
   });
 
@@ -107,9 +111,6 @@ describe('the styles people write in, over stdio', () => {
     const diagnostics = starOnly(await client.diagnostics(uri));
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, textOf(document, d)]), [['empty-section', 5, '  ']]);
     assert.deepEqual((await symbols(uri)).map((symbol) => [symbol.name, symbol.detail]), [['Cardiac arrest', 'S T A R'], ['Drunk patient', 'S T A R']]);
-    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } })) as CodeAction[];
-    const fill = actions.find((action) => action.title.startsWith('Fill in the Action'))!;
-    const edits = (fill.edit!.documentChanges as { edits: TextEdit[] }[]).flatMap((change) => change.edits);
-    assert.match(TextDocument.applyEdits(document, edits), /\| Assess capacity and keep the crew safe \| What did \*you\* do\? Name the steps and decisions\. \| Police/);
+    assert.match(await fixedBy(uri, (title) => title.startsWith('Fill in the Action')), /\| Assess capacity and keep the crew safe \| What did \*you\* do\? Name the steps and decisions\. \| Police/);
   });
 });

@@ -79,13 +79,15 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     return fallback;
   };
 
-  const minWords = (() => {
-    const value = input.minWords;
-    if (value === undefined) return DEFAULT_SETTINGS.minWords;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1000) return value;
-    warnings.push(`starNotes.minWords must be a whole number from 0 to 1000; using ${DEFAULT_SETTINGS.minWords}.`);
-    return DEFAULT_SETTINGS.minWords;
-  })();
+  const wholeNumber = (key: 'minWords' | 'maxProblems', min: number, max: number): number => {
+    const value = input[key];
+    if (value === undefined) return DEFAULT_SETTINGS[key];
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    warnings.push(`starNotes.${key} must be a whole number from ${min} to ${max}; using ${DEFAULT_SETTINGS[key]}.`);
+    return DEFAULT_SETTINGS[key];
+  };
+
+  const minWords = wholeNumber('minWords', 0, 1000);
 
   const maxFileSize = (() => {
     const value = input.maxFileSize;
@@ -95,13 +97,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     return DEFAULT_SETTINGS.maxFileSize;
   })();
 
-  const maxProblems = (() => {
-    const value = input.maxProblems;
-    if (value === undefined) return DEFAULT_SETTINGS.maxProblems;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 1_000_000) return value;
-    warnings.push(`starNotes.maxProblems must be a whole number from 1 to 1000000; using ${DEFAULT_SETTINGS.maxProblems}.`);
-    return DEFAULT_SETTINGS.maxProblems;
-  })();
+  const maxProblems = wholeNumber('maxProblems', 1, 1_000_000);
 
   const schemes = (() => {
     const value = input.schemes;

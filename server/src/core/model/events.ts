@@ -187,12 +187,8 @@ function isMetadataLine(line: string, matcher: LabelMatcher): boolean {
 
 /** Whether the nearest non-blank line before or after the line at `lineStart` is a metadata line. */
 function besideMetadata(text: string, lineStart: number, matcher: LabelMatcher): boolean {
-  let before = lineStart;
-  while (before > 0 && /\s/.test(text[before - 1])) before--;
-  if (before > 0) {
-    const start = startOfLine(text, before - 1);
-    if (isMetadataLine(text.slice(start, Math.min(before, start + 80)), matcher)) return true;
-  }
+  const before = lineBefore(text, lineStart, /\s/);
+  if (before !== undefined && isMetadataLine(before.slice(0, 80), matcher)) return true;
   const lineEnd = text.slice(lineStart, lineStart + 4096).search(/\r|\n/);
   if (lineEnd < 0) return false;
   let after = lineStart + lineEnd;
@@ -200,13 +196,17 @@ function besideMetadata(text: string, lineStart: number, matcher: LabelMatcher):
   return isMetadataLine(text.slice(after, after + 80), matcher);
 }
 
-/** Whether the last non-blank line before `lineStart` asks a question. */
+/** Whether the last non-blank line before `lineStart` asks a question; a line of quote marks alone is blank. */
 function followsQuestion(text: string, lineStart: number): boolean {
+  const before = lineBefore(text, lineStart, /[\s>]/);
+  return before !== undefined && QUESTION_PREFIX.test(before.slice(0, 40));
+}
+
+/** The nearest line before `lineStart` with a character `blank` does not match, up to that last character; undefined at the start. */
+function lineBefore(text: string, lineStart: number, blank: RegExp): string | undefined {
   let end = lineStart;
-  while (end > 0 && /[\s>]/.test(text[end - 1])) end--;
-  if (end === 0) return false;
-  const start = startOfLine(text, end - 1);
-  return QUESTION_PREFIX.test(text.slice(start, Math.min(end, start + 40)));
+  while (end > 0 && blank.test(text[end - 1])) end--;
+  return end === 0 ? undefined : text.slice(startOfLine(text, end - 1), end);
 }
 
 /** A paragraph that is a question or one bold line: where a new story may start. */

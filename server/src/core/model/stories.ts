@@ -195,14 +195,12 @@ interface GroupOptions {
   count: (text: string) => number;
 }
 
-/** What a marker tells, for finding where a story begins again: a framework's word tells the STAR section it stands for. */
-function told(marker: Marker): SectionKind[] {
-  if (marker.term === 'obstacle') return ['task'];
-  if (marker.term) return ['situation'];
-  return marker.raw.filter((kind) => kind !== 'notes');
+/** What a marker tells, for finding where a story begins again: a framework's word tells the STAR section it stands for in STAR. */
+function told(marker: Marker): readonly SectionKind[] {
+  return (marker.term && FRAMEWORKS.star.terms[marker.term]) || marker.raw.filter((kind) => kind !== 'notes');
 }
 
-type Item = { index: number; told: SectionKind[] } | BreakEvent;
+type Item = { index: number; told: readonly SectionKind[] } | BreakEvent;
 
 function groupStories(text: string, events: MarkerEvent[], options: GroupOptions): Story[] {
   const byOwner = new Map<HeadingInfo | undefined, Item[]>();

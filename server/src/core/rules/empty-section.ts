@@ -1,5 +1,5 @@
 import { FRAMEWORKS, slotOf, storyLabel } from '../model/frameworks';
-import { promptSnippet } from '../features/prompts';
+import { promptSnippet, promptText } from '../features/prompts';
 import { isEmpty } from './incomplete-section';
 import type { StoryRule } from './rule';
 
@@ -34,7 +34,7 @@ export const emptySection: StoryRule = {
     return [
       {
         title: `Fill in the ${section.name} of ${storyLabel(story)}`,
-        edits: [{ range: section.markerRange, text: ` ${prompt.charAt(0).toUpperCase()}${prompt.slice(1)} `, snippet: ` ${promptSnippet(prompt)} ` }],
+        edits: [{ range: section.markerRange, text: ` ${promptText(prompt)} `, snippet: ` ${promptSnippet(prompt)} ` }],
         isPreferred: true,
       },
     ];
