@@ -105,7 +105,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const cspellLib = await import('cspell-lib');
   const cspellBin = join(PACKAGES, 'cspell', 'bin.mjs');
-  const engine = await SpellEngine.create({ language: settings.spelling.language, dictionaries: [] });
+  const engine = await SpellEngine.create({ dictionaries: [] });
 
   const checkWithCspell = (file: string, text: string) =>
     cspellLib.spellCheckDocument({ uri: pathToFileURL(file).href, text, languageId: 'markdown', locale: 'en' }, { generateSuggestions: false, noConfigSearch: true }, {});

@@ -61,6 +61,8 @@ const DICTIONARIES = [
   { pkg: '@cspell/dict-aws', names: ['aws'] },
   { pkg: '@cspell/dict-k8s', names: ['k8s'] },
   { pkg: '@cspell/dict-fullstack', names: ['fullstack'] },
+  // Names of people are most of what a spell checker gets wrong in notes about people; never proposed as corrections.
+  { pkg: '@cspell/dict-people-names', names: ['people-names'], noSuggest: true },
 ];
 /** Words ranked by use on Wikipedia (popular-english-words, ISC): the prior that orders suggestions. */
 const FREQUENCY_WORDS = 60000;
@@ -69,7 +71,7 @@ async function copyDictionaries(outdir) {
   mkdirSync(outdir, { recursive: true });
   const definitions = [];
   const licences = [];
-  for (const { pkg, names, locale } of DICTIONARIES) {
+  for (const { pkg, names, locale, noSuggest } of DICTIONARIES) {
     const ext = require.resolve(`${pkg}/cspell-ext.json`);
     const extDir = dirname(ext);
     // cspell-ext.json files carry whole-line // comments.
@@ -79,7 +81,7 @@ async function copyDictionaries(outdir) {
       if (!def) throw new Error(`${pkg} has no dictionary ${name}`);
       const file = def.path.split('/').pop();
       copyFileSync(join(extDir, def.path), join(outdir, file));
-      definitions.push({ name, file, locale, repMap: def.repMap, dictionaryInformation: def.dictionaryInformation });
+      definitions.push({ name, file, locale, noSuggest, repMap: def.repMap, dictionaryInformation: def.dictionaryInformation });
     }
     licences.push(`${pkg}\n\n${readFileSync(join(extDir, 'LICENSE'), 'utf8').trim()}\n`);
   }
@@ -91,8 +93,32 @@ async function copyDictionaries(outdir) {
   writeFileSync(join(outdir, 'frequency.txt.gz'), gzipSync(frequent.join('\n'), { level: 9 }));
   licences.push(`popular-english-words (frequency.txt.gz: the first ${FREQUENCY_WORDS} words, in order)\n\nISC License, Copyright (c) Tim Koop\n`);
 
-  writeFileSync(join(outdir, 'definitions.json'), JSON.stringify({ dictionaries: definitions, frequency: 'frequency.txt.gz' }, null, 1));
+  writeFileSync(join(outdir, 'misspellings.json.gz'), gzipSync(JSON.stringify(await misspellings(licences)), { level: 9 }));
+
+  writeFileSync(join(outdir, 'definitions.json'), JSON.stringify({ dictionaries: definitions, frequency: 'frequency.txt.gz', misspellings: 'misspellings.json.gz' }, null, 1));
   writeFileSync(join(outdir, 'LICENSES.txt'), licences.join('\n-----\n\n'));
+}
+
+/**
+ * @cspell/dict-en-common-misspellings (CC BY-SA 4.0) as typo → fixes, for all English and per
+ * dialect: not a dictionary of words, since the engine only asks it what an unknown word meant.
+ */
+async function misspellings(licences) {
+  const pkg = '@cspell/dict-en-common-misspellings';
+  const folder = dirname(require.resolve(`${pkg}/cspell-ext.json`));
+  const lists = { en: 'dict-en.json', 'en-GB': 'dict-en-gb.json', 'en-US': 'dict-en-us.json' };
+  const out = {};
+  for (const [key, file] of Object.entries(lists)) {
+    const { dictionaryDefinitions } = JSON.parse(readFileSync(join(folder, 'dict', file), 'utf8'));
+    const entries = dictionaryDefinitions.flatMap((def) => [...(def.suggestWords ?? []), ...(def.flagWords ?? []).filter((entry) => entry.includes('->'))]);
+    out[key] = entries.map((entry) => {
+      const [typo, fixes] = entry.split('->');
+      return [typo.trim().toLowerCase(), ...fixes.split(',').map((fix) => fix.trim()).filter(Boolean)];
+    });
+  }
+  const { version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+  licences.push(`${pkg} ${version} (misspellings.json.gz: its typo -> fix lists, reshaped)\n\nCC BY-SA 4.0, https://creativecommons.org/licenses/by-sa/4.0/\n\n${readFileSync(join(folder, 'LICENSE'), 'utf8').trim()}\n`);
+  return out;
 }
 
 await copyDictionaries(join(root, 'server/out/dicts'));

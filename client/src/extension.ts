@@ -1,10 +1,20 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+/** The server's command (it writes the word files); vscode-languageclient registers it as a VS Code command. */
+const ADD_WORD_COMMAND = 'starNotes.spelling.addWord';
+
+/** What the server answers to `ADD_WORD_COMMAND`. */
+interface AddWordResult {
+  word: string;
+  file: string;
+  added: boolean;
+}
 
 let client: LanguageClient | undefined;
 
-/** Thin glue: start the server, hand it settings, give the user a restart command. */
+/** Thin glue: start the server, hand it settings, give the user a restart command and the word at the cursor to add. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -17,11 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     // VS Code shows pushed and pulled diagnostics side by side; pushing alone avoids doubles.
     initializationOptions: { pullDiagnostics: false },
-    synchronize: {
-      configurationSection: 'starNotes',
-      // Code Spell Checker's configuration files: their words count for STAR Notes too.
-      fileEvents: vscode.workspace.createFileSystemWatcher(`**/{${CSPELL_FILES.join(',')}}`),
-    },
+    // The server registers the files it watches itself (notes, word files, cspell configurations).
+    synchronize: { configurationSection: 'starNotes' },
     connectionOptions: { maxRestartCount: 4 },
     middleware: {
       workspace: {
@@ -33,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             return item.section ? toPlain(vscode.workspace.getConfiguration(item.section, scope)) : next({ items: [item] }, token);
           }),
       },
+      executeCommand: (command, args, next) => (command === ADD_WORD_COMMAND ? addWord(args) : next(command, args)),
     },
   };
 
@@ -43,8 +51,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       outputChannel.appendLine('Restarting the STAR Notes server…');
       await restart(outputChannel);
     }),
-    // The server never writes settings; its "Add to … words" quick fixes call this.
-    vscode.commands.registerCommand('starNotes.spelling.addWord', (word: unknown, target: unknown, uri: unknown) => addWord(word, target, uri)),
   );
   await client.start();
 }
@@ -68,39 +74,43 @@ export async function deactivate(): Promise<void> {
   client = undefined;
 }
 
-const CSPELL_FILES = [
-  'cspell.json',
-  '.cspell.json',
-  'cSpell.json',
-  '.cSpell.json',
-  'cspell.jsonc',
-  '.cspell.jsonc',
-  'cspell.config.json',
-  'cspell.config.jsonc',
-  'cspell.config.yaml',
-  'cspell.config.yml',
-  '.cspell.config.json',
-  '.cspell.config.jsonc',
-  '.cspell.config.yaml',
-  '.cspell.config.yml',
-  'cspell.yaml',
-  'cspell.yml',
-  '.cspell.yaml',
-  '.cspell.yml',
-];
+/**
+ * Asks the server to add a word: a quick fix gives (word, target, uri), the palette nothing. The
+ * request goes straight to the server so that a failure shows the server's reason, not a generic
+ * "request failed".
+ */
+async function addWord(args: unknown[]): Promise<AddWordResult | undefined> {
+  const params = args.length > 0 ? args : paletteArguments();
+  if (!params) {
+    void vscode.window.showInformationMessage('STAR Notes: put the cursor on a word (or select it) in a markdown file to add it to the spelling words.');
+    return undefined;
+  }
+  try {
+    const result = (await client?.sendRequest(ExecuteCommandRequest.type, { command: ADD_WORD_COMMAND, arguments: params })) as AddWordResult | undefined;
+    if (result) {
+      const where = vscode.workspace.asRelativePath(result.file);
+      vscode.window.setStatusBarMessage(result.added ? `STAR Notes: added "${result.word}" to ${where}` : `STAR Notes: "${result.word}" is already in ${where}`, 5000);
+    }
+    return result;
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+}
 
-/** Adds a word to `starNotes.spelling.words` of the workspace, or to the user's `starNotes.spelling.userWords`. */
-async function addWord(word: unknown, target: unknown, uri: unknown): Promise<void> {
-  if (typeof word !== 'string' || word.trim() === '') return;
-  const scope = typeof uri === 'string' ? vscode.Uri.parse(uri) : undefined;
-  const configuration = vscode.workspace.getConfiguration('starNotes.spelling', scope);
-  const user = target === 'user' || !vscode.workspace.workspaceFolders?.length;
-  const key = user ? 'userWords' : 'words';
-  const inspected = configuration.inspect<string[]>(key);
-  const current = (user ? inspected?.globalValue : inspected?.workspaceValue) ?? [];
-  if (current.includes(word)) return;
-  const words = [...current, word].sort((a, b) => a.localeCompare(b));
-  await configuration.update(key, words, user ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace);
+/** From the palette: the selection or the word at the cursor of the active editor, for the workspace's words. */
+function paletteArguments(): unknown[] | undefined {
+  const editor = vscode.window.activeTextEditor;
+  const word = editor && wordAtCursor(editor);
+  return editor && word ? [word, 'workspace', editor.document.uri.toString()] : undefined;
+}
+
+/** The selected text, or the word under the cursor, letters, marks and digits with inner apostrophes. */
+function wordAtCursor(editor: vscode.TextEditor): string | undefined {
+  const { document, selection } = editor;
+  if (!selection.isEmpty) return document.getText(selection).trim() || undefined;
+  const range = document.getWordRangeAtPosition(selection.active, /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/u);
+  return range && document.getText(range);
 }
 
 /** `starNotes.schemes`, which the server validates (and warns about) itself; the client only must not open more. */

@@ -3,7 +3,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { analyze } from './core/analyze';
 import { resolveSettings, type Settings } from './core/settings';
 import { skipReason } from './core/parse/guards';
-import { acceptedWords, spellingFindings, unknownWordMessage, type SpellingData } from './core/spell/check';
+import { acceptedWords, spellingCheck, unknownWordMessage, type SpellingData } from './core/spell/check';
 import { nearestCspellWords } from './runtime/cspellConfig';
 import { SpellEngines } from './runtime/engine';
 import { LineIndex } from './core/text';
@@ -45,15 +45,16 @@ async function checkFile(file: string, settings: Settings): Promise<{ findings: 
 /** Spelling findings, each naming its best correction: a report is read once, so it says it all. */
 async function spelling(file: string, analysis: ReturnType<typeof analyze>, settings: Settings): Promise<Finding[]> {
   if (!settings.spelling.enabled) return [];
-  const engine = await engines.get({ language: settings.spelling.language, dictionaries: settings.spelling.dictionaries.map((path) => resolve(path)) });
+  const engine = await engines.get({ dictionaries: settings.spelling.dictionaries.map((path) => resolve(path)) });
   for (const error of engine.errors()) console.error(`star-notes: ${error}`);
   const cspell = await nearestCspellWords(dirname(resolve(file)));
   if (cspell?.error) console.error(`star-notes: ${cspell.file}: ${cspell.error}`);
-  return spellingFindings(analysis, engine, settings, acceptedWords(settings.spelling, cspell?.words)).map((finding) => {
-    if (finding.code !== 'spelling') return finding;
+  const { findings, dialect } = spellingCheck(analysis, engine, settings, acceptedWords(settings.spelling, cspell?.words));
+  return findings.map((finding) => {
+    if (finding.code !== 'spelling' || finding.message.includes('did you mean')) return finding;
     const { word } = finding.data as SpellingData;
-    const suggestions = engine.suggest(word).map((suggestion) => suggestion.word);
-    return { ...finding, message: unknownWordMessage(word, suggestions[0]), data: { word, suggestions } };
+    const suggestions = engine.suggest(word, dialect.dialect).map((suggestion) => suggestion.word);
+    return { ...finding, message: unknownWordMessage(word, suggestions[0]), data: { word, dialect: dialect.dialect, suggestions } };
   });
 }
 

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { createStarNotesService, type StarNotesService } from './lsp/service';
-import { FIX_ALL_KIND } from './lsp/spelling';
+import { ADD_WORD_COMMAND, FIX_ALL_KIND } from './lsp/spelling';
 
 /** The workspace index starts after the first documents are checked: it is for later searches. */
 const WORKSPACE_INDEX_DELAY_MS = 1000;
@@ -24,14 +24,16 @@ process.on('unhandledRejection', (reason) => connection.console.error(`STAR Note
 const documents = new TextDocuments(TextDocument);
 let service: StarNotesService;
 let registerConfiguration = false;
-let watchNotes = false;
+let watchFiles = false;
+let relativePatterns = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; pullDiagnostics?: boolean };
   const canPullSettings = !!capabilities.workspace?.configuration;
   registerConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-  watchNotes = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  watchFiles = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  relativePatterns = !!capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   service = createStarNotesService({
     connection,
@@ -55,6 +57,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
+      // The server writes the words (any client can ask); vscode-languageclient makes it a VS Code command.
+      executeCommandProvider: { commands: [ADD_WORD_COMMAND] },
       ...(offerPull ? { diagnosticProvider: { identifier: 'star-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'star-notes', version: '0.1.0' },
@@ -65,13 +69,15 @@ connection.onInitialized(() => {
   if (registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'starNotes' });
   // The dictionaries load in a worker thread, so they can start at once without delaying anything.
   void service.warmUp();
-  setTimeout(() => service.indexWorkspace(watchNotes), WORKSPACE_INDEX_DELAY_MS);
+  if (watchFiles) service.watchFiles(relativePatterns);
+  setTimeout(() => service.indexWorkspace(), WORKSPACE_INDEX_DELAY_MS);
 });
 
 connection.onShutdown(() => service.dispose());
 connection.onDidChangeConfiguration((change) => service.configurationChanged((change.settings as { starNotes?: unknown } | null)?.starNotes));
-// The client watches cspell configuration files (any change may add or remove words), and the workspace's notes.
+// The client watches the workspace's notes, word files and cspell configurations (any change may add or remove words).
 connection.onDidChangeWatchedFiles((params) => service.watchedFilesChanged(params.changes));
+connection.onExecuteCommand((params) => service.executeCommand(params));
 documents.onDidOpen((event) => service.opened(event.document.uri));
 documents.onDidChangeContent((event) => service.changed(event.document.uri));
 documents.onDidClose((event) => service.closed(event.document.uri));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { CodeActionRequest, DidChangeConfigurationNotification, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeConfigurationNotification, HoverRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixture } from '../unit/helpers';
 import { TestClient, textOf } from './client';
@@ -46,7 +46,7 @@ describe('spelling over stdio', () => {
     for (const typo of ['relieazed', 'timezon', 'bandwith', 'peferred', 'misktake']) assert.ok(spelling.some((d) => textOf(document, d) === typo), typo);
     const peferred = spelling.find((d) => textOf(document, d) === 'peferred')!;
     assert.match(String(peferred.message), /^Unknown word "peferred"/);
-    assert.deepEqual(peferred.data, { word: 'peferred' });
+    assert.deepEqual(peferred.data, { word: 'peferred', dialect: 'en-US' });
   });
 
   it('offers corrections best first, the word lists and an inline ignore as quick fixes', async () => {
@@ -85,7 +85,7 @@ describe('spelling over stdio', () => {
 
   it('re-checks open documents at once when the words change', async () => {
     const uri = 'file:///notes/words.md';
-    await client.open(uri, 'Our Frobnicator team.\n');
+    await client.open(uri, 'Our frobnicator team.\n');
     assert.deepEqual((await client.diagnostics(uri, 1, hasSpelling)).map((d) => d.code), ['spelling']);
     const before = client.published.length;
     settings = { spelling: { words: ['frobnicator'] } };
@@ -98,9 +98,9 @@ describe('spelling over stdio', () => {
     const folder = mkdtempSync(join(tmpdir(), 'star-notes-cspell-'));
     writeFileSync(join(folder, 'cspell.json'), '{\n  // shared with Code Spell Checker\n  "words": ["Frobnicator"]\n}\n');
     const uri = pathToFileURL(join(folder, 'notes.md')).href;
-    const document = await client.open(uri, 'Our Frobnicator and the Zorblax.\n');
+    const document = await client.open(uri, 'Our frobnicator and the zorblax.\n');
     const diagnostics = await client.diagnostics(uri, 1, hasSpelling);
-    assert.deepEqual(diagnostics.map((d) => textOf(document, d)), ['Zorblax']);
+    assert.deepEqual(diagnostics.map((d) => textOf(document, d)), ['zorblax']);
   });
 
   it('checks British English when asked to', async () => {
@@ -111,5 +111,26 @@ describe('spelling over stdio', () => {
     const diagnostics = await client.diagnostics(uri, 1, hasSpelling);
     assert.deepEqual(diagnostics.filter((d) => d.code === 'spelling').map((d) => textOf(document, d)), ['recieved']);
     settings = {};
+  });
+
+  it('checks each note in its own dialect, says which on the hover and in the log, and makes a mixed family consistent', async () => {
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    const uri = 'file:///notes/auto.md';
+    const text = 'We organised the rota, analysed the behaviour of the ward and organized the handover. The color was off and I recieved it late.\n';
+    const document = await client.open(uri, text);
+    const diagnostics = await client.diagnostics(uri, 1, hasSpelling);
+    const flagged = (code: string) => diagnostics.filter((d) => d.code === code).map((d) => textOf(document, d));
+    assert.deepEqual([flagged('spelling'), flagged('mixed-dialect')], [['color', 'recieved'], ['organized']]);
+    const color = diagnostics.find((d) => textOf(document, d) === 'color')!;
+    assert.match(String(color.message), /"color" is American English spelling; this note is in British English: did you mean "colour"\?/);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: color.range.start });
+    assert.match(JSON.stringify(hover?.contents), /Spelling checked in \*\*British English\*\* \(en-GB\): the note's own spellings, 3 British English spellings \(organised, analysed, behaviour\) against 1 American English spelling \(color\)/);
+    assert.ok(client.messages.some((message) => message.includes(`${uri} is checked in British English`)), client.messages.join('\n'));
+    const mixed = diagnostics.find((d) => d.code === 'mixed-dialect')!;
+    assert.equal(mixed.severity, 4);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: mixed.range, context: { diagnostics: [mixed] } })) as CodeAction[];
+    assert.equal(actions[0].title, 'Change to "organised"');
+    assert.match(apply(document, actions[0]), /and organised the handover/);
+    await client.close(uri);
   });
 });

@@ -94,14 +94,14 @@ export interface Outcome {
   found: number;
 }
 
-/** The findings of one fixture against its expectation; `spellers` gives a checker per language, for fixtures that check spelling. */
-export function runFixture(expectation: Expectation, spellers: (language: Settings['spelling']['language']) => WordChecker | undefined): Outcome {
+/** The findings of one fixture against its expectation; `speller` gives the checker, for fixtures that check spelling. */
+export function runFixture(expectation: Expectation, speller: () => WordChecker | undefined): Outcome {
   const text = readFileSync(join(NOTES, expectation.file), 'utf8');
   const { settings, codes } = expectation;
   const analysis = analyze(text, settings);
   const findings: Finding[] = [...analysis.findings];
   if (CODE_GROUPS.spelling.some((code) => codes.has(code))) {
-    const checker = spellers(settings.spelling.language);
+    const checker = speller();
     if (!checker) throw new Error(`${expectation.file}: checks spelling, but no dictionaries were loaded`);
     findings.push(...spellingFindings(analysis, checker, settings, acceptedWords(settings.spelling)));
   }

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { SpellEngine } from '../../server/src/runtime/engine';
 import { Spellers, workerFile } from '../../server/src/runtime/workerClient';
 
-const OPTIONS = { language: 'en-US' as const, dictionaries: [] };
+const OPTIONS = { dictionaries: [] };
 const BLOCKS = ['We recieved the the report on teh Monday.', 'Nothing wrong here at all.'];
 
 /** A worker bundle that loads the real one, then dies on request number `on` (every request, for 1). */
@@ -38,18 +38,18 @@ describe('spelling in a worker thread', () => {
     const checker = await speller.check(BLOCKS);
     for (const block of BLOCKS) assert.deepEqual(checker.unknownWords(block), direct.unknownWords(block));
     assert.deepEqual(speller.checked(BLOCKS)?.unknownWords(BLOCKS[0]), direct.unknownWords(BLOCKS[0]));
-    assert.deepEqual(await speller.suggestions(['recieved', 'teh']), [direct.suggest('recieved'), direct.suggest('teh')]);
-    assert.deepEqual(speller.checked(BLOCKS)?.cachedSuggestions('teh'), direct.suggest('teh'));
+    assert.deepEqual(await speller.suggestions(['recieved', 'teh'], 'en-GB'), [direct.suggest('recieved', 'en-GB'), direct.suggest('teh', 'en-GB')]);
+    assert.deepEqual(speller.checked(BLOCKS)?.cachedSuggestions('teh', 'en-GB'), direct.suggest('teh', 'en-GB'));
     assert.deepEqual(logged, []);
   });
 
-  it('keeps one worker per dialect and set of dictionaries, ending the least recently used beyond two', () => {
-    const us = spellers.get(OPTIONS);
-    assert.equal(spellers.get(OPTIONS), us);
-    const gb = spellers.get({ language: 'en-GB', dictionaries: [] });
-    assert.notEqual(gb, us);
-    spellers.get({ language: 'en-GB', dictionaries: [join(tmpdir(), 'no-such-words.txt')] });
-    assert.notEqual(spellers.get(OPTIONS), us, 'the en-US speller was ended, so a new one starts');
+  it('keeps one worker per set of dictionaries, ending the least recently used beyond two', () => {
+    const plain = spellers.get(OPTIONS);
+    assert.equal(spellers.get(OPTIONS), plain);
+    const one = spellers.get({ dictionaries: [join(tmpdir(), 'words-one.txt')] });
+    assert.notEqual(one, plain);
+    spellers.get({ dictionaries: [join(tmpdir(), 'no-such-words.txt')] });
+    assert.notEqual(spellers.get(OPTIONS), plain, 'the first speller was ended, so a new one starts');
     assert.deepEqual(logged, [], 'ending a worker is no crash');
   });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { parseMarkdown } from '../../server/src/core/parse/parse';
-import { spellingFindings } from '../../server/src/core/spell/check';
+import { spellingCheck, spellingFindings, type MixedDialectData } from '../../server/src/core/spell/check';
 import { SpellEngines, type SpellEngine } from '../../server/src/runtime/engine';
 import { ignoreInFileEdit } from '../../server/src/core/spell/fixes';
 import { inlineSpelling } from '../../server/src/core/spell/inline';
@@ -14,17 +14,15 @@ import { fixture, lines, settingsWith } from './helpers';
 
 const engines = new SpellEngines();
 let us: SpellEngine;
-let gb: SpellEngine;
 
 before(async () => {
-  [us, gb] = await Promise.all([engines.get({ language: 'en-US', dictionaries: [] }), engines.get({ language: 'en-GB', dictionaries: [] })]);
+  us = await engines.get({ dictionaries: [] });
 });
 
 /** The words flagged in a markdown text, as written. */
 function flagged(text: string, raw: Record<string, unknown> = {}, accepted: string[] = []): string[] {
   const settings = settingsWith(raw);
-  const engine = settings.spelling.language === 'en-GB' ? gb : us;
-  return spellingFindings(analyze(text, settings), engine, settings, new Set(accepted))
+  return spellingFindings(analyze(text, settings), us, settings, new Set(accepted))
     .filter((finding) => finding.code === 'spelling')
     .map((finding) => text.slice(...finding.range));
 }
@@ -156,14 +154,76 @@ describe('spelling findings', () => {
   });
 
   it('checks British English with en-GB: British spellings pass, American ones and typos do not', () => {
-    const text = 'We organised the programme, analysed the behaviour of the colour scheme and realised the licence had lapsed. I recieved the color report.';
+    const text = 'We organised the programme, analysed the behaviour of the scheme and realised the licence had lapsed. I recieved the color report.';
     assert.deepEqual(flagged(text, { spelling: { language: 'en-GB' } }), ['recieved', 'color']);
-    assert.deepEqual(flagged(text), ['organised', 'analysed', 'behaviour', 'colour', 'realised', 'licence', 'recieved']);
+    assert.deepEqual(flagged(text, { spelling: { language: 'en-US' } }), ['organised', 'analysed', 'behaviour', 'realised', 'recieved']);
+  });
+
+  it('checks each note in the dialect its own spellings show, by default', () => {
+    const british = 'We organised the programme, analysed the behaviour of the scheme and realised the licence had lapsed. I recieved the color report.';
+    const american = 'We organized the program, analyzed the behavior of the scheme and realized the license had lapsed. I recieved the colour report.';
+    assert.deepEqual(flagged(british), ['recieved', 'color']);
+    assert.deepEqual(flagged(american), ['recieved', 'colour']);
+    const settings = settingsWith();
+    const { dialect, findings } = spellingCheck(analyze(british, settings), us, settings, new Set());
+    assert.equal(dialect.dialect, 'en-GB');
+    assert.match(dialect.reason, /4 British English spellings \(organised, analysed, behaviour\) against 1 American English spelling \(color\)/);
+    assert.match(findings.find((finding) => british.slice(...finding.range) === 'color')!.message, /"color" is American English spelling; this note is in British English: did you mean "colour"\?/);
+    const plain = spellingCheck(analyze('A note with nothing either way in it.', settings), us, settings, new Set()).dialect;
+    assert.equal(plain.dialect, 'en-US');
+  });
+
+  it('hints where a note spells one word family both ways, and respells the family one way', () => {
+    const settings = settingsWith();
+    const mixed = (text: string, raw: Record<string, unknown> = {}) => {
+      const local = settingsWith(raw);
+      return spellingCheck(analyze(text, local), us, local, new Set()).findings.filter((finding) => finding.code === 'mixed-dialect').map((finding) => ({ word: text.slice(...finding.range), data: finding.data as MixedDialectData }));
+    };
+    // British English has both: the note's own majority wins.
+    const oxford = 'We organised the rota. Then we organized the handover and organised the cover, and I realised the colour was off.';
+    const found = mixed(oxford);
+    assert.deepEqual(found.map(({ word, data }) => [word, data.respelled]), [['organized', 'organised']]);
+    assert.deepEqual(found[0].data.edits, [{ range: [oxford.indexOf('organized'), oxford.indexOf('organized') + 'organized'.length], text: 'organised' }]);
+    // American English lacks "colour" however often it is written: it goes, with every inflection.
+    const american = 'The colours were off, so I analyzed the color palette and the colour contrast. We organized it, then traveled.';
+    assert.deepEqual(mixed(american).map(({ word, data }) => [word, data.respelled]), [['colours', 'colors'], ['colour', 'color']]);
+    assert.equal(mixed(american)[0].data.edits.length, 2);
+    // Noun and verb in British English, and pairs of different words, are never a mix.
+    for (const quiet of ['I renewed the licence so the shop is licensed to sell it.', 'We practise on Mondays; practice makes the rota better.', 'I filed the forms and filled the gaps, then the programme ran the program.', 'Four of us stayed for the detour.']) {
+      assert.deepEqual(mixed(quiet, { spelling: { language: 'en-GB' } }), [], quiet);
+    }
+    assert.equal(settings.severity['mixed-dialect'], 'hint');
+  });
+
+  it('takes an unknown word written as a name in the middle of a sentence for a name, everywhere in the note', () => {
+    const text = lines(
+      'Panel: Matron Okafor and Dr Hennessy (Clarecastle). Okafor chairs.',
+      '## Coaching Priya Raman',
+      'I coached Priya over six weeks; Ledgerly and Ledgerly again.',
+      '- Jarrah for staying back',
+      'Who: Jarrah, Bec',
+      'Our contract with SWASFT and CABRIT.',
+    );
+    assert.deepEqual(flagged(text), []);
+  });
+
+  it('still flags typos that look like names: at a sentence start, in Title Case, known misspellings, or also in lower case', () => {
+    const text = lines(
+      'Imporved the deploy.',
+      '## Reducing Deploymnet Time',
+      'I then Recieved the Teh report, and the Wsa list.',
+      'We met Zorblax, then zorblax left.',
+    );
+    assert.deepEqual(flagged(text), ['Imporved', 'Deploymnet', 'Recieved', 'Teh', 'Wsa', 'Zorblax', 'zorblax']);
+  });
+
+  it('knows people\'s names, and takes one dictionary\'s word with no other spelling for vocabulary, not dialect', () => {
+    assert.deepEqual(flagged('Maisie, Oluwaseun and Kwame met Deepa. Then we went thru the recontact list and the standup.'), []);
   });
 
   it('accepts words from settings and cspell files, and inline cspell comments', () => {
-    const text = 'Our Frobnicator and the Zorblax.\n<!-- cspell:ignore zorblax -->';
-    assert.deepEqual(flagged(text), ['Frobnicator']);
+    const text = 'Our frobnicator and the Zorblax.\n<!-- cspell:ignore zorblax -->';
+    assert.deepEqual(flagged(text), ['frobnicator']);
     assert.deepEqual(flagged(text, {}, ['frobnicator']), []);
   });
 
@@ -188,13 +248,13 @@ describe('spelling findings', () => {
     const edited = text.replace('Paragraph 7 talks', 'Paragraph 7 tlaks');
     // Every word of a block the engine has not seen is looked up; the words of a cached block are not.
     const looked: string[] = [];
-    const isKnown = us.isKnown.bind(us);
-    us.isKnown = (word) => (looked.push(word), isKnown(word));
+    const knownIn = us.knownIn.bind(us);
+    us.knownIn = (word) => (looked.push(word), knownIn(word));
     try {
       const findings = spellingFindings(analyze(edited, settings), us, settings, new Set());
       assert.equal(findings.filter((finding) => finding.code === 'spelling').length, 201);
     } finally {
-      us.isKnown = isKnown;
+      us.knownIn = knownIn;
     }
     assert.deepEqual(looked, ['Paragraph', 'tlaks', 'about', 'experiance', 'with', 'team']);
   });
@@ -222,6 +282,7 @@ describe('quick fix helpers', () => {
 
   it('calls a correction obvious only when it is well ahead of the next', () => {
     assert.equal(isObvious(us.suggest('experince')), true);
-    assert.equal(isObvious(us.suggest('conent')), false);
+    assert.equal(isObvious(us.suggest('wint')), false);
+    assert.equal(isObvious(us.suggest('tought')), false, 'the known-misspellings list gives thought, taught and tough');
   });
 });

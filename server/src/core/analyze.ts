@@ -1,13 +1,12 @@
 import type { Root, RootContent } from 'mdast';
 import { Directives } from './directives';
-import { BlockParser, finish, type Piece } from './parse/pieces';
+import { BlockParser, finish, type Piece, type PlacedPiece } from './parse/pieces';
 import { labelMatcher } from './model/labels';
 import { assembleModel, buildModel } from './model/stories';
 import { markerEvents, shiftEvents, type MarkerEvent } from './model/events';
 import { STAR_KINDS, type StarDocument, type Story } from './model/types';
 import { LineIndex, countWords } from './text';
 import { byPosition, type Finding } from './findings';
-import { parseMarkdown } from './parse/parse';
 import { STORY_RULES, type RuleContext, type RuleFinding } from './rules';
 import type { Settings } from './settings';
 
@@ -30,12 +29,21 @@ export interface Analysis {
   blocks: readonly AnalyzedBlock[];
 }
 
+/**
+ * The analysis of one version, from the whole tree, with nothing remembered. It parses in pieces
+ * all the same: remark's parse of a whole text takes time in the square of its setext headings
+ * (micromark copies the event list of everything before each one), minutes for a 1 MB story bank.
+ */
 export function analyze(text: string, settings: Settings): Analysis {
-  const root = parseMarkdown(text);
+  const { root, pieces } = new BlockParser().parse(text);
   const doc = buildModel(text, root, settings);
   const lines = new LineIndex(text);
   const directives = new Directives(text, root, lines);
-  return { doc, directives, findings: directives.filter(starFindings(doc, settings, (story) => checkStory(story, { text, settings, lines }))), blocks: [{ start: 0, text, children: root.children }] };
+  return { doc, directives, findings: directives.filter(starFindings(doc, settings, (story) => checkStory(story, { text, settings, lines }))), blocks: blocksOf(pieces) };
+}
+
+function blocksOf(pieces: readonly PlacedPiece[]): AnalyzedBlock[] {
+  return pieces.map((placed) => ({ start: placed.offset, text: placed.piece.text, get children() { return placed.children; } }));
 }
 
 /**
@@ -135,8 +143,7 @@ export class DocumentAnalyzer {
       }),
     );
     this.#last = { text, settings, stories: [...checked.values()] };
-    const blocks = pieces.map((placed) => ({ start: placed.offset, text: placed.piece.text, get children() { return placed.children; } }));
-    return { doc, directives, findings, blocks };
+    return { doc, directives, findings, blocks: blocksOf(pieces) };
   }
 }
 

@@ -8,9 +8,15 @@ export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning'
 
 export type OutlineMode = 'stories' | 'headings';
 
+/** The English dialects with a dictionary. */
+export const DIALECTS = ['en-US', 'en-GB'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+/** `auto`: each document is checked in the dialect its own spellings show (core/spell/dialect.ts). */
+export type SpellingLanguage = 'auto' | Dialect;
+
 export interface SpellingSettings {
   enabled: boolean;
-  language: 'en-US' | 'en-GB';
+  language: SpellingLanguage;
   /** Workspace words (the "Add to workspace words" fix writes here). */
   words: string[];
   /** The user's own words across workspaces (the "Add to user words" fix writes here). */
@@ -49,7 +55,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   maxFileSize: 2 * 1024 * 1024,
   maxProblems: 1000,
   schemes: ['file', 'untitled'],
-  spelling: { enabled: true, language: 'en-US' as const, words: [], userWords: [], ignoreWords: [], dictionaries: [] },
+  spelling: { enabled: true, language: 'auto' as const, words: [], userWords: [], ignoreWords: [], dictionaries: [] },
 });
 
 export interface ResolvedSettings {
@@ -191,8 +197,8 @@ function resolveSpelling(
   const language = (() => {
     const value = raw.language;
     if (value === undefined) return defaults.language;
-    if (value === 'en-US' || value === 'en-GB') return value;
-    warnings.push(`${prefix}language must be "en-US" or "en-GB"; using "${defaults.language}".`);
+    if (value === 'auto' || (DIALECTS as readonly unknown[]).includes(value)) return value as SpellingLanguage;
+    warnings.push(`${prefix}language must be "auto", ${DIALECTS.map((dialect) => `"${dialect}"`).join(' or ')}; using "${defaults.language}".`);
     return defaults.language;
   })();
   // A cloned repository's settings name these files: only ones inside the workspace may be read.

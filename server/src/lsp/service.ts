@@ -8,6 +8,7 @@ import type {
   DocumentDiagnosticParams,
   DocumentSymbol,
   DocumentSymbolParams,
+  ExecuteCommandParams,
   FileEvent,
   FoldingRange,
   FoldingRangeParams,
@@ -26,12 +27,14 @@ import { starCodeActions, type EditCapabilities } from './codeActions';
 import { completions } from './completion';
 import { DiagnosticsProvider, toDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
-import { storyHover } from './hover';
+import { starNotesHover } from './hover';
 import { SettingsStore } from './settings';
 import { SpellingProvider } from './spelling';
 import { documentSymbols } from './symbols';
 import { WorkspaceIndex } from './workspace';
+import { WordsProvider, type AddWordResult } from './words';
 import { NOTES_FILE } from '../runtime/files';
+import { userWordsFile } from '../runtime/wordFiles';
 
 export interface ServiceOptions {
   connection: Connection;
@@ -51,8 +54,16 @@ export function createStarNotesService(options: ServiceOptions) {
   const { connection, documents, edits } = options;
   const settings = new SettingsStore(connection, options.canPullSettings, options.initialSettings);
   const analyses = new AnalysisCache();
+  const words = new WordsProvider({
+    workspaceFolders: () => options.workspaceFolders ?? [],
+    userFile: userWordsFile(),
+    cspellFileWritten: () => cspellFilesChanged(),
+    wordsChanged: () => checkOpenDocuments(),
+    log: (message) => connection.console.info(message),
+  });
   const spelling = new SpellingProvider({
     workspaceFolders: () => options.workspaceFolders ?? [],
+    wordFileWords: (folder) => words.words(folder),
     // A notification, not window/showMessageRequest: a client that doesn't answer that leaves an unhandled rejection.
     warn: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
     log: (message) => connection.console.info(message),
@@ -80,6 +91,15 @@ export function createStarNotesService(options: ServiceOptions) {
     },
   });
 
+  function checkOpenDocuments(): void {
+    for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+  }
+
+  function cspellFilesChanged(): void {
+    spelling.cspellFilesChanged();
+    checkOpenDocuments();
+  }
+
   /** Settings and analysis of an open document, or undefined when it is unknown, disabled or skipped. */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis; settings: Settings } | undefined> {
     const document = documents.get(uri);
@@ -98,43 +118,53 @@ export function createStarNotesService(options: ServiceOptions) {
     opened(uri: string) {
       justOpened.add(uri);
       diagnostics.schedule(uri, 0);
+      void words.refresh();
     },
     changed(uri: string) {
       if (!justOpened.delete(uri)) diagnostics.schedule(uri);
+      void words.refresh();
     },
     closed(uri: string) {
       justOpened.delete(uri);
       settings.forget(uri);
+      spelling.forget(uri);
       analyses.forget(uri);
       skipNotices.forEach((key) => key.startsWith(`${uri}\n`) && skipNotices.delete(key));
       diagnostics.clear(uri);
     },
     configurationChanged(pushed: unknown) {
       settings.changed(pushed);
-      for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+      checkOpenDocuments();
     },
-    /** Loads the spelling dictionaries in the background, for the settings a first document will likely have. */
+    /** Reads the word files, and loads the spelling dictionaries in the background for the settings a first document will likely have. */
     async warmUp() {
+      void words.refresh();
       await spelling.warmUp(await settings.get(''));
     },
     /** Ends the spelling workers; the server is about to exit. */
     dispose() {
       spelling.dispose();
     },
-    cspellFilesChanged() {
-      spelling.cspellFilesChanged();
-      for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+    /** Asks the client to report changes to notes, word files and cspell configurations; `relativePatterns` when it takes a base folder. */
+    watchFiles(relativePatterns: boolean) {
+      const watchers = [{ globPattern: '**/*.{md,markdown}' }, ...words.watchers(relativePatterns)];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     },
-    /** Indexes the workspace's notes in the background; `watch` when the client lets us register for file changes. */
-    indexWorkspace(watch: boolean) {
-      if (watch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] });
+    /** Indexes the workspace's notes in the background. */
+    indexWorkspace() {
       void workspace.indexAll();
     },
-    /** Notes go to the workspace index; anything else watched is a cspell configuration file. */
+    /** Notes go to the workspace index; word files are read again; anything else watched is a cspell configuration. */
     watchedFilesChanged(changes: FileEvent[]) {
       const notes = changes.filter((change) => NOTES_FILE.test(change.uri));
       if (notes.length > 0) workspace.filesChanged(notes);
-      if (notes.length < changes.length) this.cspellFilesChanged();
+      if (notes.length === changes.length) return;
+      void words.refresh();
+      if (changes.some((change) => !NOTES_FILE.test(change.uri) && !change.uri.endsWith('/words.txt'))) cspellFilesChanged();
+    },
+    /** `workspace/executeCommand`: adding a spelling word is the one command. */
+    executeCommand(params: ExecuteCommandParams): Promise<AddWordResult> {
+      return words.executeCommand(params);
     },
     provideWorkspaceSymbols(params: WorkspaceSymbolParams): SymbolInformation[] {
       return workspace.symbols(params.query);
@@ -146,7 +176,7 @@ export function createStarNotesService(options: ServiceOptions) {
     },
     async provideHover(params: HoverParams): Promise<Hover | null> {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? storyHover(found.document, found.analysis, params.position) : null;
+      return found ? starNotesHover(found.document, found.analysis, params.position, (offset) => spelling.hover(found.document.uri, offset)) : null;
     },
     async provideFoldingRanges(params: FoldingRangeParams): Promise<FoldingRange[]> {
       const found = await analysisOf(params.textDocument.uri);

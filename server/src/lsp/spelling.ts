@@ -4,27 +4,33 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
-import { acceptedWords, spellingFindings, SUGGESTIONS_SHOWN, type RepeatedWordData, type SpellingData, type WordChecker } from '../core/spell/check';
+import { acceptedWords, spellingCheck, SUGGESTIONS_SHOWN, type MixedDialectData, type RepeatedWordData, type SpellingData, type SpellingResult, type WordChecker } from '../core/spell/check';
+import { DIALECT_NAMES, type DialectChoice } from '../core/spell/dialect';
+import type { Dialect } from '../core/settings';
 import type { CspellWords } from '../runtime/cspellConfig';
 import { isInside, isReallyInside } from '../runtime/files';
 import type { EngineOptions } from '../runtime/engine';
 import { ignoreInFileEdit, replaceEdit } from '../core/spell/fixes';
-import { proseBlocks, type ProseBlock } from '../core/spell/prose';
+import { ProseCache, type Prose } from '../core/spell/pieces';
 import { messageOf } from '../runtime/protocol';
 import { isObvious, type Suggestion } from '../core/spell/suggest';
 import { Spellers, type Speller } from '../runtime/workerClient';
 import type { Finding } from '../core/findings';
+import type { OffsetEdit } from '../core/features/fixes';
+import type { OffsetRange } from '../core/text';
 import { quickFix, workspaceEdit, type EditCapabilities } from './codeActions';
 import { SOURCE, toOffsets } from './convert';
 import type { FindingSource } from './diagnostics';
 
-/** The client command behind "Add to workspace/user words": (word, 'workspace' | 'user', uri). */
+/** The command behind "Add to workspace/user words": (word, 'workspace' | 'user', uri); the server runs it (lsp/words.ts). */
 export const ADD_WORD_COMMAND = 'starNotes.spelling.addWord';
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.star-notes`;
 
 interface Dependencies {
   /** Workspace folders as file paths: relative dictionary paths and cspell files resolve within them. */
   workspaceFolders: () => readonly string[];
+  /** The words of the word files for documents in `folder` (undefined: not a file), accepted like `starNotes.spelling.words`. */
+  wordFileWords: (folder: string | undefined) => readonly string[];
   warn: (message: string) => void;
   log: (message: string) => void;
 }
@@ -40,6 +46,10 @@ export class SpellingProvider {
   readonly #cspell = new Map<string, Promise<CspellWords | undefined>>();
   readonly #cspellReady = new Map<string, CspellWords | undefined>();
   readonly #warned = new Set<string>();
+  /** The dialect each open document was last checked in, for the hover and for suggestions, and where its spelling findings are. */
+  readonly #dialects = new Map<string, DialectChoice & { words: readonly OffsetRange[] }>();
+  /** Each open document's prose, piece by piece, so an edit works out the prose of one piece. */
+  readonly #prose = new Map<string, ProseCache>();
 
   constructor(deps: Dependencies) {
     this.#deps = deps;
@@ -48,11 +58,31 @@ export class SpellingProvider {
 
   /** Starts loading the dictionaries so the first document doesn't wait for them. */
   warmUp(settings: Settings): Promise<unknown> {
+    if (!settings.spelling.enabled) return Promise.resolve();
     return this.#ready(this.#spellers.get(this.#engineOptions(settings, undefined)));
   }
 
   dispose(): void {
     this.#spellers.dispose();
+  }
+
+  forget(uri: string): void {
+    this.#dialects.delete(uri);
+    this.#prose.delete(uri);
+  }
+
+  #proseOf(uri: string, analysis: Analysis): Prose {
+    let cache = this.#prose.get(uri);
+    if (!cache) this.#prose.set(uri, (cache = new ProseCache()));
+    return cache.of(analysis);
+  }
+
+  /** On a spelling finding: the dialect the note was checked in, and why. */
+  hover(uri: string, offset: number): { markdown: string; range: OffsetRange } | undefined {
+    const choice = this.#dialects.get(uri);
+    const range = choice?.words.find(([start, end]) => start <= offset && offset <= end);
+    if (!choice || !range) return undefined;
+    return { markdown: `Spelling checked in **${DIALECT_NAMES[choice.dialect]}** (${choice.dialect}): ${choice.reason}.`, range };
   }
 
   cspellFilesChanged(): void {
@@ -64,29 +94,44 @@ export class SpellingProvider {
     if (!settings.spelling.enabled) return [];
     const speller = this.#spellers.get(this.#engineOptions(settings, document.uri));
     const folder = folderOf(document.uri);
-    const blocks = proseBlocks(analysis.doc.text, analysis.doc.root);
-    const checked = speller.checked(blocks.map((block) => block.text));
+    const prose = this.#proseOf(document.uri, analysis);
+    const checked = speller.checked(prose.blocks.map((block) => block.text));
     if (checked && (!folder || this.#cspellReady.has(folder))) {
-      return this.#findings(checked, analysis, settings, folder ? this.#cspellReady.get(folder) : undefined, blocks);
+      return this.#published(document.uri, speller, this.#findings(checked, analysis, settings, folder ? this.#cspellReady.get(folder) : undefined, prose, folder));
     }
-    return this.#checked(speller, analysis, settings, folder, blocks).catch((error: unknown) => {
-      this.#deps.log(`STAR Notes: spelling of ${document.uri} not checked: ${messageOf(error)}`);
-      return [];
-    });
+    return this.#checked(speller, analysis, settings, folder, prose).then(
+      (result) => this.#published(document.uri, speller, result),
+      (error: unknown) => {
+        this.#deps.log(`STAR Notes: spelling of ${document.uri} not checked: ${messageOf(error)}`);
+        return [];
+      },
+    );
   };
+
+  /** Notes the dialect (telling the output channel when it changes) and has the corrections worked out ahead. */
+  #published(uri: string, speller: Speller, { findings, dialect }: SpellingResult): Finding[] {
+    const before = this.#dialects.get(uri);
+    if (before?.dialect !== dialect.dialect) this.#deps.log(`STAR Notes: ${uri} is checked in ${DIALECT_NAMES[dialect.dialect]}: ${dialect.reason}.`);
+    const words = findings.flatMap((finding) => (finding.code === 'spelling' || finding.code === 'mixed-dialect' ? [finding.range] : []));
+    this.#dialects.set(uri, { ...dialect, words });
+    const unsuggested = findings.flatMap((finding) => (finding.code === 'spelling' && !(finding.data as SpellingData).suggestions ? [(finding.data as SpellingData).word] : []));
+    speller.prefetch(unsuggested, dialect.dialect);
+    return findings;
+  }
 
   async codeActions(document: TextDocument, analysis: Analysis, params: CodeActionParams, settings: Settings, capabilities: EditCapabilities): Promise<CodeAction[]> {
     const only = params.context.only;
     const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
     const wantsFixAll = !!only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind !== '');
-    if (!settings.spelling.enabled && !wantsFixAll) return [];
+    if (!settings.spelling.enabled) return [];
     const speller = this.#spellers.get(this.#engineOptions(settings, document.uri));
     if (!(await this.#ready(speller))) return [];
     const actions: CodeAction[] = [];
     if (wantsQuickFixes) {
       const typos = params.context.diagnostics.filter((diagnostic) => diagnostic.source === SOURCE && diagnostic.code === 'spelling');
       const words = typos.map((diagnostic) => wordOf(document, diagnostic));
-      const suggestions = new Map((await speller.suggestions(words)).map((found, i) => [words[i], found]));
+      const dialect = this.#dialectOf(document.uri, typos[0]);
+      const suggestions = new Map((await speller.suggestions(words, dialect)).map((found, i) => [words[i], found]));
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== SOURCE) continue;
         if (diagnostic.code === 'spelling') {
@@ -97,11 +142,17 @@ export class SpellingProvider {
           const data = diagnostic.data as RepeatedWordData | undefined;
           if (data?.remove) actions.push(quickFix(`Remove repeated "${data.word}"`, document, [{ range: data.remove, text: '' }], diagnostic, capabilities, true));
         }
+        if (diagnostic.code === 'mixed-dialect') {
+          const data = diagnostic.data as MixedDialectData | undefined;
+          if (!data?.edits) continue;
+          actions.push(quickFix(`Change to "${data.respelled}"`, document, [replaceEdit(toOffsets(document, diagnostic.range), data.respelled)], diagnostic, capabilities, data.edits.length === 1));
+          if (data.edits.length > 1) actions.push(quickFix(`Spell it one way: ${data.edits.length} changes`, document, data.edits, diagnostic, capabilities, true));
+        }
       }
     }
     if (wantsFixAll) {
-      const findings = await this.#checked(speller, analysis, settings, folderOf(document.uri), proseBlocks(analysis.doc.text, analysis.doc.root));
-      const action = await fixAllAction(document, findings, speller, capabilities);
+      const { findings, dialect } = await this.#checked(speller, analysis, settings, folderOf(document.uri), this.#proseOf(document.uri, analysis));
+      const action = await fixAllAction(document, findings, speller, dialect.dialect, capabilities);
       if (action) actions.push(action);
     }
     return actions;
@@ -127,14 +178,18 @@ export class SpellingProvider {
   }
 
   /** Findings once the dictionaries answered for the blocks they had not seen; none if they did not load. */
-  async #checked(speller: Speller, analysis: Analysis, settings: Settings, folder: string | undefined, blocks: readonly ProseBlock[]): Promise<Finding[]> {
-    if (!(await this.#ready(speller))) return [];
-    const [checker, cspell] = await Promise.all([speller.check(blocks.map((block) => block.text)), folder ? this.#cspellWords(speller, folder) : undefined]);
-    return this.#findings(checker, analysis, settings, cspell, blocks);
+  async #checked(speller: Speller, analysis: Analysis, settings: Settings, folder: string | undefined, prose: Prose): Promise<SpellingResult> {
+    if (!(await this.#ready(speller))) return { findings: [], dialect: { dialect: 'en-US', reason: 'the dictionaries did not load' } };
+    const [checker, cspell] = await Promise.all([speller.check(prose.blocks.map((block) => block.text)), folder ? this.#cspellWords(speller, folder) : undefined]);
+    return this.#findings(checker, analysis, settings, cspell, prose, folder);
   }
 
-  #findings(checker: WordChecker, analysis: Analysis, settings: Settings, cspell: CspellWords | undefined, blocks: readonly ProseBlock[]): Finding[] {
-    return spellingFindings(analysis, checker, settings, acceptedWords(settings.spelling, cspell?.words), blocks);
+  #findings(checker: WordChecker, analysis: Analysis, settings: Settings, cspell: CspellWords | undefined, prose: Prose, folder: string | undefined): SpellingResult {
+    return spellingCheck(analysis, checker, settings, acceptedWords(settings.spelling, [...(cspell?.words ?? []), ...this.#deps.wordFileWords(folder)]), prose);
+  }
+
+  #dialectOf(uri: string, diagnostic: Diagnostic | undefined): Dialect {
+    return (diagnostic?.data as SpellingData | undefined)?.dialect ?? this.#dialects.get(uri)?.dialect ?? 'en-US';
   }
 
   /** Whether the dictionaries loaded, telling the user (once) of any that could not be read. */
@@ -176,7 +231,7 @@ export class SpellingProvider {
       this.#warnOnce(`starNotes.spelling.dictionaries: "${path}" leads outside the workspace through a link; ignored.`);
       return [];
     });
-    return { language: settings.spelling.language, dictionaries };
+    return { dictionaries };
   }
 
   #warnOnce(message: string): void {
@@ -187,16 +242,37 @@ export class SpellingProvider {
 }
 
 /** One edit for every typo whose correction is unambiguous, and every repeated word. */
-async function fixAllAction(document: TextDocument, findings: readonly Finding[], speller: Speller, capabilities: EditCapabilities): Promise<CodeAction | undefined> {
+async function fixAllAction(document: TextDocument, findings: readonly Finding[], speller: Speller, dialect: Dialect, capabilities: EditCapabilities): Promise<CodeAction | undefined> {
+  const text = document.getText();
   const typos = findings.filter((finding) => finding.code === 'spelling');
-  const corrections = await speller.suggestions(typos.map((finding) => (finding.data as SpellingData).word));
+  const corrections = await speller.suggestions(
+    typos.map((finding) => (finding.data as SpellingData).word),
+    dialect,
+  );
   const edits = [
     ...findings.filter((finding) => finding.code === 'repeated-word').map((finding) => ({ range: (finding.data as RepeatedWordData).remove, text: '' })),
-    ...typos.flatMap((finding, i) => (isObvious(corrections[i]) ? [replaceEdit(finding.range, corrections[i][0].word)] : [])),
+    ...typos.flatMap((finding, i) => (isObvious(corrections[i]) ? [correctionEdit(text, finding.range, corrections[i][0].word)] : [])),
   ];
   const ordered = edits.sort((a, b) => a.range[0] - b.range[0]).filter((edit, i, all) => i === 0 || edit.range[0] >= all[i - 1].range[1]);
   if (ordered.length === 0) return undefined;
   return { title: 'Fix all obvious typos', kind: FIX_ALL_KIND, edit: workspaceEdit(document, ordered, capabilities) };
+}
+
+/**
+ * The typo corrected, or removed when its correction is the word beside it ("becuase because"):
+ * correcting it would only make a repeated word, which a second "Fix all" would then remove.
+ */
+function correctionEdit(text: string, [start, end]: OffsetRange, correction: string): OffsetEdit {
+  const isSpace = (at: number) => text[at] === ' ' || text[at] === '\t';
+  const same = (from: number) => text.slice(from, from + correction.length).toLowerCase() === correction.toLowerCase();
+  let next = end;
+  while (isSpace(next)) next++;
+  if (next > end && same(next) && !/[\p{L}\p{N}]/u.test(text[next + correction.length] ?? '')) return { range: [start, next], text: '' };
+  let previous = start;
+  while (isSpace(previous - 1)) previous--;
+  const word = previous - correction.length;
+  if (previous < start && word >= 0 && same(word) && !/[\p{L}\p{N}]/u.test(text[word - 1] ?? '')) return { range: [previous, end], text: '' };
+  return replaceEdit([start, end], correction);
 }
 
 function wordOf(document: TextDocument, diagnostic: Diagnostic): string {

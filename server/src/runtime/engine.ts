@@ -2,20 +2,25 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { DictionaryDefinition, SpellingDictionary, SpellingDictionaryCollection } from 'cspell-lib';
-import type { SpellingSettings } from '../core/settings';
-import { Lexicon, rankSuggestions, type Suggestion } from '../core/spell/suggest';
+import { DIALECTS, type Dialect } from '../core/settings';
+import { SUGGESTIONS_SHOWN, type CheckedWord } from '../core/spell/check';
+import { familyOf, respelled } from '../core/spell/dialect';
+import { SHORT_TYPOS } from '../core/spell/short-typos';
+import { Lexicon, matchCase, rankSuggestions, type Suggestion } from '../core/spell/suggest';
 import { caseParts, isAcronym, MIN_WORD_LENGTH, wordsToCheck, type WordToken } from '../core/spell/tokens';
 
 /** What scripts/build.mjs writes next to the dictionaries it copies. */
 interface Definitions {
-  dictionaries: { name: string; file: string; locale?: string; repMap?: [string, string][]; dictionaryInformation?: object }[];
+  dictionaries: { name: string; file: string; locale?: Dialect; noSuggest?: boolean; repMap?: [string, string][]; dictionaryInformation?: object }[];
   frequency: string;
+  /** Known misspellings and their fixes: `{ en: [[typo, fix, …], …], 'en-GB': …, 'en-US': … }`, gzipped JSON. */
+  misspellings: string;
 }
 
-export type EngineOptions = Pick<SpellingSettings, 'language'> & {
+export interface EngineOptions {
   /** Extra word lists (cspell formats: .txt, .txt.gz, .trie, .trie.gz), absolute paths. */
   dictionaries: readonly string[];
-};
+}
 
 /**
  * The dictionaries sit in `dicts/` beside the bundle (server/out/dicts); running from
@@ -31,92 +36,175 @@ function dictionaryFolder(): string {
 const CACHE_LIMIT = 20000;
 
 /**
- * cspell-lib's dictionaries behind three questions: is this word known, which words in
- * this block of prose are not, and what was meant. Blocks and suggestions are cached, so
- * a one-character edit costs one block's look-ups.
+ * cspell-lib's dictionaries behind three questions: in which dialects is this word known, which
+ * words in this block of prose are unknown in one of them, and what was meant. Both dialects
+ * load, so each document can be checked in its own (core/spell/dialect.ts). Blocks and
+ * suggestions are cached, so a one-character edit costs one block's look-ups.
  */
 export class SpellEngine {
-  readonly #dictionary: SpellingDictionaryCollection;
-  /** The dialect's dictionary: cspell's suggestions come from it alone, the rest is scanned as word lists. */
-  readonly #main: SpellingDictionary;
+  /** Software terms, companies, cloud services, the extra word lists: every dialect has them. */
+  readonly #shared: readonly SpellingDictionary[];
+  /** Each dialect's dictionary: cspell's suggestions come from it alone, the rest is scanned as word lists. */
+  readonly #dialects: ReadonlyMap<Dialect, SpellingDictionary>;
+  readonly #errors: () => string[];
   readonly #wordLists: readonly string[];
   readonly #folder: string;
-  readonly #frequency: string;
-  readonly #blocks = new Map<string, readonly WordToken[]>();
+  readonly #definitions: Definitions;
+  readonly #blocks = new Map<string, readonly CheckedWord[]>();
   readonly #suggestions = new Map<string, readonly Suggestion[]>();
-  #lexicon: Lexicon | undefined;
+  readonly #lexicons = new Map<Dialect, Lexicon>();
+  #misspellings: Map<Dialect, Map<string, readonly string[]>> | undefined;
 
-  private constructor(dictionary: SpellingDictionaryCollection, main: SpellingDictionary, wordLists: readonly string[], folder: string, frequency: string) {
-    this.#dictionary = dictionary;
-    this.#main = main;
+  private constructor(dictionary: SpellingDictionaryCollection, definitions: Definitions, wordLists: readonly string[], folder: string) {
+    const dialectOf = new Map(definitions.dictionaries.filter((def) => def.locale).map((def) => [def.name, def.locale!]));
+    this.#shared = dictionary.dictionaries.filter((dict) => !dialectOf.has(dict.name));
+    this.#dialects = new Map(dictionary.dictionaries.filter((dict) => dialectOf.has(dict.name)).map((dict) => [dialectOf.get(dict.name)!, dict]));
+    this.#errors = () => dictionary.getErrors?.().map((error) => error.message) ?? [];
+    this.#definitions = definitions;
     this.#wordLists = wordLists;
     this.#folder = folder;
-    this.#frequency = frequency;
   }
 
   static async create(options: EngineOptions, folder = dictionaryFolder()): Promise<SpellEngine> {
     const { getDictionary } = await import('cspell-lib');
     const definitions = JSON.parse(readFileSync(join(folder, 'definitions.json'), 'utf8')) as Definitions;
-    const shipped: DictionaryDefinition[] = definitions.dictionaries
-      .filter((def) => !def.locale || def.locale === options.language)
-      .map(({ name, file, repMap, dictionaryInformation }) => ({ name, path: join(folder, file), repMap, dictionaryInformation }));
+    const shipped: DictionaryDefinition[] = definitions.dictionaries.map(({ name, file, noSuggest, repMap, dictionaryInformation }) => ({ name, path: join(folder, file), noSuggest, repMap, dictionaryInformation }));
     const extra: DictionaryDefinition[] = options.dictionaries.map((path, i) => ({ name: `user-${i}-${basename(path)}`, path }));
     const all = [...shipped, ...extra];
     const dictionary = await getDictionary({ dictionaryDefinitions: all, dictionaries: all.map((def) => def.name) });
-    const language = definitions.dictionaries.find((def) => def.locale === options.language)?.name;
-    const main = dictionary.dictionaries.find((dict) => dict.name === language) ?? dictionary;
-    const wordLists = all.map((def) => def.path).filter((path): path is string => !!path && /\.txt(?:\.gz)?$/.test(path));
-    return new SpellEngine(dictionary, main, wordLists, folder, definitions.frequency);
+    const wordLists = all.flatMap((def) => (def.path && !def.noSuggest && /\.txt(?:\.gz)?$/.test(def.path) ? [def.path] : []));
+    return new SpellEngine(dictionary, definitions, wordLists, folder);
   }
 
   /** Files of extra dictionaries that could not be read, with the reason. */
   errors(): string[] {
-    return this.#dictionary.getErrors?.().map((error) => error.message) ?? [];
+    return this.#errors();
   }
 
-  isKnown(word: string): boolean {
-    if (this.#dictionary.has(word, { ignoreCase: true })) return true;
-    const parts = caseParts(word);
-    return !!parts && parts.every((part) => isAcronym(part) || [...part].length < MIN_WORD_LENGTH || this.#dictionary.has(part, { ignoreCase: true }));
+  /** The dialects whose dictionaries (with the shared ones) know the word, or its parts when it is written in mixed case. */
+  knownIn(word: string): Dialect[] {
+    const known = (part: string): Dialect[] => {
+      if (this.#shared.some((dict) => dict.has(part, { ignoreCase: true }))) return [...DIALECTS];
+      const dialects = DIALECTS.filter((dialect) => this.#dialects.get(dialect)?.has(part, { ignoreCase: true }));
+      // A name one dictionary lists and the other lacks (Maisie is in en_US only) is no spelling of either dialect.
+      const onlyName = dialects.length === 1 && !this.#dialects.get(dialects[0])!.has(part.toLowerCase(), { ignoreCase: false });
+      return onlyName ? [...DIALECTS] : dialects;
+    };
+    const whole = known(word);
+    if (whole.length === DIALECTS.length) return whole;
+    const split = caseParts(word);
+    if (!split) return whole;
+    // VTOrc is VT and Orc, YORtender is YOR and tender: either reading will do.
+    const readings = [split, word.match(/\p{Lu}+|\p{Ll}+/gu) ?? []].map((parts) => parts.filter((part) => !isAcronym(part) && [...part].length >= MIN_WORD_LENGTH).map(known));
+    return DIALECTS.filter((dialect) => whole.includes(dialect) || readings.some((partly) => partly.every((dialects) => dialects.includes(dialect))));
   }
 
-  /** Unknown words of one block of prose, offsets relative to the block. */
-  unknownWords(text: string): readonly WordToken[] {
+  isKnown(word: string, dialect: Dialect = 'en-US'): boolean {
+    return this.knownIn(word).includes(dialect);
+  }
+
+  /**
+   * Words of one block of prose that some dialect lacks, and words both know that have a
+   * spelling only one of them has (organize, since organise is British), offsets relative to the block.
+   */
+  unknownWords(text: string): readonly CheckedWord[] {
     let found = this.#blocks.get(text);
     if (!found) {
-      found = wordsToCheck(text).filter((token) => !this.isKnown(token.form));
+      found = wordsToCheck(text).flatMap((token) => this.#checked(token) ?? []);
       if (this.#blocks.size >= CACHE_LIMIT) this.#blocks.clear();
       this.#blocks.set(text, found);
     }
     return found;
   }
 
-  /** Best first; about a tenth of a second for a new word, nothing for one seen before. */
-  suggest(word: string): readonly Suggestion[] {
-    let found = this.#suggestions.get(word);
+  #checked(token: WordToken): CheckedWord | undefined {
+    const knownIn = this.knownIn(token.form);
+    const marked = knownIn.length === 1;
+    if (knownIn.length === 0) return this.#isMisspelling(token.form) ? { ...token, knownIn, misspelling: true } : { ...token, knownIn };
+    // Only a word one dialect lacks is worth trying every e of; most words have no ending that differs.
+    const variant = this.#variant(token.form, marked, (candidate) => {
+      const other = this.knownIn(candidate);
+      return marked ? other.some((dialect) => !knownIn.includes(dialect)) : other.length === 1;
+    });
+    // One dictionary's word with no other spelling is vocabulary, not dialect (prob, recontact, thru).
+    return variant ? { ...token, knownIn, variant } : undefined;
+  }
+
+  /** The word as the other dialect spells it, when `accept` takes that spelling: colour → color, pediatric → paediatric. */
+  #variant(word: string, everyE: boolean, accept: (candidate: string) => boolean): string | undefined {
+    const family = familyOf(word);
+    const respelt = family && respelled(word, family);
+    if (respelt) return accept(respelt) ? respelt : undefined;
+    if (family || !everyE) return undefined;
+    // A British ae/oe can't be told from the American e alone: try each e.
+    for (let i = word.indexOf('e', 1); i > 0; i = word.indexOf('e', i + 1)) {
+      for (const letter of ['a', 'o']) {
+        const candidate = `${word.slice(0, i)}${letter}${word.slice(i)}`;
+        if (accept(candidate)) return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Best first; about a tenth of a second for a new word, nothing for one seen before. A fix
+   * the known-misspellings list gives comes first, then the other dialect's spelling of a
+   * word this one lacks (color → colour), then the ranked corrections.
+   */
+  suggest(word: string, dialect: Dialect = 'en-US'): readonly Suggestion[] {
+    const key = `${dialect}\n${word}`;
+    let found = this.#suggestions.get(key);
     if (!found) {
-      const candidates = this.#main.suggest(word, { numSuggestions: 8, numChanges: 3, ignoreCase: true });
-      found = rankSuggestions(word, candidates, this.#lexiconOf());
+      const main = this.#dialects.get(dialect)!;
+      const known = this.#misspellingsOf(dialect).get(word.toLowerCase()) ?? [];
+      const variant = this.knownIn(word).length > 0 ? this.#variant(word, true, (candidate) => this.isKnown(candidate, dialect)) : undefined;
+      const first = [...known, ...(variant ? [variant] : [])].map((fix): Suggestion => ({ word: matchCase(word, fix), score: 0 }));
+      const candidates = main.suggest(word, { numSuggestions: 8, numChanges: 3, ignoreCase: true });
+      const ranked = rankSuggestions(word, candidates, this.#lexiconOf(dialect));
+      const seen = new Set(first.map((suggestion) => suggestion.word.toLowerCase()));
+      found = [...first, ...ranked.filter((suggestion) => !seen.has(suggestion.word.toLowerCase()))].slice(0, SUGGESTIONS_SHOWN);
       if (this.#suggestions.size >= CACHE_LIMIT) this.#suggestions.clear();
-      this.#suggestions.set(word, found);
+      this.#suggestions.set(key, found);
     }
     return found;
   }
 
-  cachedSuggestions(word: string): readonly Suggestion[] | undefined {
-    return this.#suggestions.get(word);
+  cachedSuggestions(word: string, dialect: Dialect = 'en-US'): readonly Suggestion[] | undefined {
+    return this.#suggestions.get(`${dialect}\n${word}`);
   }
 
   /** Frequent words this dialect's dictionaries accept: "color" is no suggestion in en-GB. */
-  #lexiconOf(): Lexicon {
-    if (!this.#lexicon) {
-      const words = readWordList(join(this.#folder, this.#frequency));
-      this.#lexicon = new Lexicon(
-        words.filter((word) => word.length >= 2 && this.#main.has(word)),
+  #lexiconOf(dialect: Dialect): Lexicon {
+    let lexicon = this.#lexicons.get(dialect);
+    if (!lexicon) {
+      const main = this.#dialects.get(dialect)!;
+      const words = readWordList(join(this.#folder, this.#definitions.frequency));
+      lexicon = new Lexicon(
+        words.filter((word) => word.length >= 2 && main.has(word)),
         this.#wordLists.flatMap((path) => readWordList(path)).filter((word) => /^\p{L}+$/u.test(word)),
       );
+      this.#lexicons.set(dialect, lexicon);
     }
-    return this.#lexicon;
+    return lexicon;
+  }
+
+  #isMisspelling(word: string): boolean {
+    const lower = word.toLowerCase();
+    return DIALECTS.some((dialect) => this.#misspellingsOf(dialect).has(lower));
+  }
+
+  /**
+   * @cspell/dict-en-common-misspellings, and the short typos words under four letters can't be
+   * judged without: typo → fixes, for words no dictionary knows (the list also names real words
+   * and names, such as Humber and thru, which stay known).
+   */
+  #misspellingsOf(dialect: Dialect): ReadonlyMap<string, readonly string[]> {
+    if (!this.#misspellings) {
+      const lists = JSON.parse(gunzipSync(readFileSync(join(this.#folder, this.#definitions.misspellings))).toString('utf8')) as Record<'en' | Dialect, string[][]>;
+      const common = [...[...SHORT_TYPOS].map(([typo, fix]) => [typo, fix]), ...lists.en];
+      this.#misspellings = new Map(DIALECTS.map((d) => [d, new Map([...common, ...(lists[d] ?? [])].map(([typo, ...fixes]) => [typo, fixes]))]));
+    }
+    return this.#misspellings.get(dialect)!;
   }
 }
 
@@ -144,7 +232,7 @@ export async function warmUp(engine: SpellEngine): Promise<void> {
   engine.suggest('sentance');
 }
 
-/** One engine per dialect and set of extra dictionaries, built once and shared. */
+/** One engine per set of extra dictionaries, built once and shared. */
 export class SpellEngines {
   readonly #engines = new Map<string, Promise<SpellEngine>>();
   readonly #folder: string | undefined;
@@ -166,5 +254,5 @@ export class SpellEngines {
 }
 
 export function engineKey(options: EngineOptions): string {
-  return `${options.language}\n${options.dictionaries.join('\n')}`;
+  return options.dictionaries.join('\n');
 }

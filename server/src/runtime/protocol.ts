@@ -1,7 +1,8 @@
 import { nearestCspellWords, type CspellWords } from './cspellConfig';
 import type { EngineOptions, SpellEngine } from './engine';
 import type { Suggestion } from '../core/spell/suggest';
-import type { WordToken } from '../core/spell/tokens';
+import type { CheckedWord } from '../core/spell/check';
+import type { Dialect } from '../core/settings';
 
 /** What a spelling worker is started with. */
 export interface WorkerData {
@@ -10,10 +11,12 @@ export interface WorkerData {
 
 /** The questions a worker answers, each a batch: one round trip per document check, not per block. */
 export interface SpellCalls {
-  /** Unknown words of each block of prose. */
-  check: { args: readonly string[]; result: (readonly WordToken[])[] };
-  /** Corrections of each word, best first. */
-  suggest: { args: readonly string[]; result: (readonly Suggestion[])[] };
+  /** Unknown and dialect-marked words of each block of prose. */
+  check: { args: readonly string[]; result: (readonly CheckedWord[])[] };
+  /** Corrections of each word in a dialect, best first. */
+  suggest: { args: { words: readonly string[]; dialect: Dialect }; result: (readonly Suggestion[])[] };
+  /** Words whose corrections the worker works out while it is quiet, so quick fixes answer at once. */
+  prefetch: { args: { words: readonly string[]; dialect: Dialect }; result: null };
   /** Words of the cspell configuration nearest to `dir`: reading it takes cspell-lib, which only the worker loads. */
   cspellWords: { args: { dir: string; stop?: string }; result: CspellWords | undefined };
 }
@@ -32,7 +35,8 @@ export type SpellMessage =
 export async function answer<M extends SpellMethod>(engine: SpellEngine, method: M, args: SpellCalls[M]['args']): Promise<SpellCalls[M]['result']> {
   const handlers: { [K in SpellMethod]: (args: SpellCalls[K]['args']) => SpellCalls[K]['result'] | Promise<SpellCalls[K]['result']> } = {
     check: (texts) => texts.map((text) => engine.unknownWords(text)),
-    suggest: (words) => words.map((word) => engine.suggest(word)),
+    suggest: ({ words, dialect }) => words.map((word) => engine.suggest(word, dialect)),
+    prefetch: () => null,
     cspellWords: ({ dir, stop }) => nearestCspellWords(dir, stop),
   };
   return handlers[method](args);

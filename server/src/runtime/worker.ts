@@ -4,6 +4,7 @@
  * the server from answering anything else.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { Dialect } from '../core/settings';
 import { SpellEngine } from './engine';
 import { answer, messageOf, type SpellCalls, type SpellMessage, type SpellRequest, type WorkerData } from './protocol';
 
@@ -20,10 +21,10 @@ const send = (message: SpellMessage) => port.postMessage(message);
 const engine = SpellEngine.create((workerData as WorkerData).options);
 
 /**
- * Unknown words whose corrections are worked out ahead, so quick fixes and "Fix all" answer
- * at once; the latest first, as the document just checked is the one being edited.
+ * Words whose corrections are worked out ahead, so quick fixes and "Fix all" answer at once;
+ * the latest first, as the document just checked is the one being edited.
  */
-const toSuggest = new Set<string>();
+const toSuggest = new Map<string, { word: string; dialect: Dialect }>();
 /** Counts requests: corrections worked out ahead stop as soon as one comes. */
 let requests = 0;
 
@@ -31,7 +32,7 @@ engine.then(
   (loaded) => {
     send({ kind: 'ready', errors: loaded.errors() });
     // The first correction builds the frequency lexicon, about half a second: one ahead, while quiet.
-    toSuggest.add('sentance');
+    toSuggest.set('en-US\nsentance', { word: 'sentance', dialect: 'en-US' });
     const turn = requests;
     setTimeout(() => suggestWhileQuiet(loaded, turn), QUIET_MS);
   },
@@ -44,11 +45,13 @@ port.on('message', (request: SpellRequest) => {
     .then(async (loaded) => {
       const result = await answer(loaded, request.method, request.args);
       send({ kind: 'result', id: request.id, result });
-      if (request.method === 'check') {
-        for (const token of (result as SpellCalls['check']['result']).flat()) {
-          if (loaded.cachedSuggestions(token.text) || (toSuggest.size >= PREFETCH_LIMIT && !toSuggest.has(token.text))) continue;
-          toSuggest.delete(token.text);
-          toSuggest.add(token.text);
+      if (request.method === 'prefetch') {
+        const { words, dialect } = request.args;
+        for (const word of words) {
+          const key = `${dialect}\n${word}`;
+          if (loaded.cachedSuggestions(word, dialect) || (toSuggest.size >= PREFETCH_LIMIT && !toSuggest.has(key))) continue;
+          toSuggest.delete(key);
+          toSuggest.set(key, { word, dialect });
         }
       }
       setTimeout(() => suggestWhileQuiet(loaded, turn), QUIET_MS);
@@ -57,9 +60,9 @@ port.on('message', (request: SpellRequest) => {
 });
 
 function suggestWhileQuiet(loaded: SpellEngine, turn: number): void {
-  const word = [...toSuggest].at(-1);
-  if (word === undefined || turn !== requests) return;
-  toSuggest.delete(word);
-  loaded.suggest(word);
+  const next = [...toSuggest].at(-1);
+  if (next === undefined || turn !== requests) return;
+  toSuggest.delete(next[0]);
+  loaded.suggest(next[1].word, next[1].dialect);
   setImmediate(() => suggestWhileQuiet(loaded, turn));
 }

@@ -6,7 +6,8 @@ import type { CspellWords } from './cspellConfig';
 import { engineKey, SpellEngine, warmUp, type EngineOptions } from './engine';
 import { answer, messageOf, type SpellCalls, type SpellMessage, type SpellMethod, type WorkerData } from './protocol';
 import type { Suggestion } from '../core/spell/suggest';
-import type { WordToken } from '../core/spell/tokens';
+import type { CheckedWord } from '../core/spell/check';
+import type { Dialect } from '../core/settings';
 
 /** The worker bundle beside the server bundle (server/out); running from source, the last build's. */
 export function workerFile(): string | undefined {
@@ -178,7 +179,7 @@ const CACHE_LIMIT = 20000;
  */
 export class Speller {
   readonly #start: () => Backend;
-  readonly #blocks = new Map<string, readonly WordToken[]>();
+  readonly #blocks = new Map<string, readonly CheckedWord[]>();
   readonly #suggestions = new Map<string, readonly Suggestion[]>();
   #backend: Backend | undefined;
   #disposed = false;
@@ -194,7 +195,7 @@ export class Speller {
 
   /** Results for these blocks without waiting, when every one is cached. */
   checked(texts: readonly string[]): WordChecker | undefined {
-    const found = new Map<string, readonly WordToken[]>();
+    const found = new Map<string, readonly CheckedWord[]>();
     for (const text of texts) {
       const tokens = this.#blocks.get(text);
       if (!tokens) return undefined;
@@ -205,7 +206,7 @@ export class Speller {
 
   /** Results for these blocks, fetching the ones not seen before in one round trip. */
   async check(texts: readonly string[]): Promise<WordChecker> {
-    const found = new Map<string, readonly WordToken[]>();
+    const found = new Map<string, readonly CheckedWord[]>();
     const missing = new Set<string>();
     for (const text of texts) {
       const tokens = this.#blocks.get(text);
@@ -224,15 +225,22 @@ export class Speller {
     return this.#checker(found);
   }
 
-  /** Corrections of each word, best first; about a tenth of a second for each word not seen before. */
-  async suggestions(words: readonly string[]): Promise<(readonly Suggestion[])[]> {
-    const missing = [...new Set(words.filter((word) => !this.#suggestions.has(word)))];
+  /** Corrections of each word in a dialect, best first; about a tenth of a second for each word not seen before. */
+  async suggestions(words: readonly string[], dialect: Dialect): Promise<(readonly Suggestion[])[]> {
+    const key = (word: string) => `${dialect}\n${word}`;
+    const missing = [...new Set(words.filter((word) => !this.#suggestions.has(key(word))))];
     if (missing.length > 0) {
-      const results = await this.#use((backend) => backend.call('suggest', missing));
+      const results = await this.#use((backend) => backend.call('suggest', { words: missing, dialect }));
       if (this.#suggestions.size + missing.length > CACHE_LIMIT) this.#suggestions.clear();
-      missing.forEach((word, i) => this.#suggestions.set(word, results[i]));
+      missing.forEach((word, i) => this.#suggestions.set(key(word), results[i]));
     }
-    return words.map((word) => this.#suggestions.get(word) ?? []);
+    return words.map((word) => this.#suggestions.get(key(word)) ?? []);
+  }
+
+  /** Has the worker work out these corrections while it is quiet; answers nothing. */
+  prefetch(words: readonly string[], dialect: Dialect): void {
+    const missing = words.filter((word) => !this.#suggestions.has(`${dialect}\n${word}`));
+    if (missing.length > 0) this.#use((backend) => backend.call('prefetch', { words: missing, dialect })).catch(() => undefined);
   }
 
   /** Words of the cspell configuration nearest to `dir`, searching up to `stop`. */
@@ -245,8 +253,8 @@ export class Speller {
     this.#backend?.dispose();
   }
 
-  #checker(found: ReadonlyMap<string, readonly WordToken[]>): WordChecker {
-    return { unknownWords: (text) => found.get(text)!, cachedSuggestions: (word) => this.#suggestions.get(word) };
+  #checker(found: ReadonlyMap<string, readonly CheckedWord[]>): WordChecker {
+    return { unknownWords: (text) => found.get(text)!, cachedSuggestions: (word, dialect) => this.#suggestions.get(`${dialect}\n${word}`) };
   }
 
   async #use<T>(ask: (backend: Backend) => Promise<T>): Promise<T> {
@@ -270,11 +278,11 @@ const MAX_CRASHES = 5;
 const CRASH_WINDOW_MS = 60_000;
 const BACK_OFF_MS = 250;
 
-/** Holding a second set of dictionaries covers a multi-root workspace in two dialects without reloading. */
+/** Holding a second set of extra dictionaries covers a multi-root workspace whose folders name different ones. */
 const MAX_SPELLERS = 2;
 
 /**
- * A `Speller` per dialect and set of extra dictionaries, each with its own worker. Changing
+ * A `Speller` per set of extra dictionaries, each with its own worker. Changing
  * those settings starts a new one; the least recently used beyond two is ended.
  */
 export class Spellers {

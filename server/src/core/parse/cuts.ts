@@ -4,10 +4,13 @@ import { BACKTICK, CR, EQUALS, HASH, HYPHEN, LF, LT, SPACE, TAB, TILDE } from '.
  * Where a document can be cut so that remark, parsing each piece alone, builds the same tree as
  * for the whole. An ATX heading at column 0 closes every list, block quote, paragraph and table
  * before it, so the line where one starts is such a place, unless a fenced code block, an HTML
- * block or front matter is still open there. So is a setext heading's first line after a blank
- * line (`Story\n=====`): unindented text after a blank line continues no list or quote. This scan tracks those cheaply and may guess wrong
- * (a fence inside a list item); the parser checks each cut (incremental.ts), so a wrong guess
- * costs a larger piece, never a different tree.
+ * block or front matter is still open there. So is any unindented line after a blank line that
+ * starts no list item, quote, fence or HTML: it continues no list, quote, table or paragraph. Such a
+ * line is a cut when it is a setext heading's first line (`Story\n=====`), and else now and then
+ * (`softCut`), so that notes without headings (5,000 tables, a journal of paragraphs) are parsed and
+ * edited in pieces too. This scan tracks those cheaply and may guess wrong (a fence inside a list
+ * item); the parser checks each cut (pieces.ts), so a wrong guess costs a larger piece, never a
+ * different tree.
  */
 export interface Cuts {
   /** Offsets of the lines where pieces may start, ascending, never 0. */
@@ -33,6 +36,13 @@ export function findCuts(text: string): Cuts {
   let skipUntil = frontMatterEnd(text);
 
   let afterBlank = false;
+  /** Lines since the last cut that could have been one (`softCut`). */
+  let passed = 0;
+  const cut = () => {
+    offsets.push(start);
+    lines.push(line);
+    passed = 0;
+  };
   while (start < length) {
     const next = nextLine(text, start, crlf);
     const blank = isBlank(text, start, next);
@@ -40,14 +50,10 @@ export function findCuts(text: string): Cuts {
       const first = text.charCodeAt(start);
       if (fenceChar !== 0) {
         if (closesFence(text, start, next, fenceChar, fenceLength)) fenceChar = 0;
-      } else if (afterBlank && start > 0 && !blank && SETEXT_TEXT.test(text.slice(start, Math.min(next, start + 4))) && isSetextUnderline(text, next, nextLine(text, next, crlf))) {
-        offsets.push(start);
-        lines.push(line);
+      } else if (afterBlank && start > 0 && !blank && TOP_LEVEL_START.test(text.slice(start, Math.min(next, start + 16)))) {
+        if (isSetextUnderline(text, next, nextLine(text, next, crlf)) || softCut(text, start, next, ++passed)) cut();
       } else if (first === HASH) {
-        if (start > 0 && isAtxHeading(text, start)) {
-          offsets.push(start);
-          lines.push(line);
-        }
+        if (start > 0 && isAtxHeading(text, start)) cut();
       } else if (first === SPACE || first === BACKTICK || first === TILDE || first === LT) {
         let i = start;
         while (i < start + 3 && text.charCodeAt(i) === SPACE) i++;
@@ -72,8 +78,38 @@ export function findCuts(text: string): Cuts {
   return { offsets, lines, lastLine: line, lastLineStart: Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1 };
 }
 
-/** A line that may be a setext heading's text, not a list item, quote, fence, table, HTML or indented code. */
-const SETEXT_TEXT = /^(?![ \t>*+\-`~<|#]|\d{1,3}[.)])/;
+/**
+ * An unindented line that starts no list item, quote, footnote, fence, HTML or ATX heading (fences,
+ * HTML and headings go to their own branches of the scan): after a blank line, it starts a block of
+ * the document itself, and closes what was open as the heading a piece is parsed with does. (A
+ * container such as a footnote closes a list item's fence one line later.) Nor what a piece would
+ * read differently at its start than the whole text there: a front matter fence (`---`, `+++`) or a
+ * byte-order mark.
+ */
+const TOP_LEVEL_START = /^(?![ \t>`~<#\ufeff]|\[\^|[*+-](?:[ \t\r\n]|$)|---|\+\+\+|\d{1,9}[.)](?:[ \t\r\n]|$))/;
+
+/**
+ * About one in `SOFT_EVERY` candidate lines is a cut, once `SOFT_MIN` were passed over since the
+ * last cut (pieces between headings are small already), and never more than `SOFT_MAX` are.
+ */
+const SOFT_EVERY = 8;
+const SOFT_MIN = 4;
+const SOFT_MAX = 32;
+
+/**
+ * Whether a candidate line (`TOP_LEVEL_START` after a blank line) that is no heading starts a piece.
+ * Chosen by the line's own first characters, not by its distance from the last cut, as
+ * content-defined chunking does: typing in one piece moves no cut in the rest of the document.
+ * Lines that all begin alike (a run of identical table headers) are cut by count instead.
+ */
+function softCut(text: string, start: number, end: number, passed: number): boolean {
+  if (passed >= SOFT_MAX) return true;
+  if (passed < SOFT_MIN) return false;
+  // FNV-1a over the first 32 characters.
+  let hash = 0x811c9dc5;
+  for (let i = start; i < Math.min(end, start + 32); i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % SOFT_EVERY === 0;
+}
 
 function isBlank(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {

@@ -7,6 +7,7 @@ import { outOfOrder } from './out-of-order';
 import type { CodeInfo, RuleMeta, StoryRule } from './rule';
 import { limits } from './limits';
 import { spelling } from './spelling';
+import { mixedDialect } from './mixed-dialect';
 
 export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleMeta, StoryRule } from './rule';
 
@@ -14,7 +15,7 @@ export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleM
 export const STORY_RULES: readonly StoryRule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection, noMetric];
 
 /** Every rule, story rules and spelling alike: the one list that codes, settings and docs come from. */
-export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling, limits];
+export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling, mixedDialect, limits];
 
 export interface CodeEntry extends CodeInfo {
   code: string;

@@ -2,7 +2,11 @@ import type { Root } from 'mdast';
 import type { OffsetEdit } from '../features/fixes';
 import { lineBreakOf } from '../text';
 
-const IGNORE_COMMENT = /<!--[ \t]*cspell:ignore\b([^\r\n]*?)[ \t]*-->/i;
+/**
+ * The comment runs to the first `-->` on its line. Bounded and without `>`, like the directives'
+ * own pattern: a lazy list before `[ \t]*-->` would try every way to share a run of spaces.
+ */
+const IGNORE_COMMENT = /<!--[ \t]*cspell:ignore\b[^\r\n>]{0,1000}-->/i;
 
 /**
  * Adds `word` to the document's `<!-- cspell:ignore … -->` comment, or writes one at the

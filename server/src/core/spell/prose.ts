@@ -10,6 +10,8 @@ import { visit } from 'unist-util-visit';
 export interface ProseBlock {
   start: number;
   text: string;
+  /** Headings are often in Title Case: a capital there says nothing of a name. */
+  heading?: true;
 }
 
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -35,7 +37,8 @@ export function proseBlocks(text: string, root: Root): ProseBlock[] {
       for (let i = from; i < to; i++) chars[i - start] = text[i];
       any = true;
     });
-    if (any) blocks.push({ start, text: chars.join('').replace(ENTITY, (entity) => ' '.repeat(entity.length)) });
+    const prose = chars.join('').replace(ENTITY, (entity) => ' '.repeat(entity.length));
+    if (any) blocks.push(node.type === 'heading' ? { start, text: prose, heading: true } : { start, text: prose });
     return 'skip';
   });
   return blocks;

@@ -20,7 +20,7 @@ export function repeatedWords(text: string, start: number, original: string): Re
     const [previous, current] = [words[i - 1], words[i]];
     if (previous.form !== current.form || DELIBERATE.has(current.form) || /\p{N}/u.test(current.form)) continue;
     const between = original.slice(start + previous.end, start + current.start);
-    if (!/^[ \t]*(?:\r?\n|\r)?[ \t]*$/.test(between) || between.length === 0) continue;
+    if (!/^[ \t]*(?:(?:\r?\n|\r)[ \t]*)?$/.test(between) || between.length === 0) continue;
     found.push({ word: current.text, range: [start + current.start, start + current.end], remove: [start + previous.end, start + current.end] });
   }
   return found;
