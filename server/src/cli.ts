@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { analyze } from './core/analyze';
 import { resolveSettings, type Settings } from './core/settings';
@@ -9,6 +9,7 @@ import { SpellEngines } from './runtime/engine';
 import { LineIndex } from './core/text';
 import { byPosition, type Finding } from './core/findings';
 import { notesFiles } from './runtime/files';
+import { parseWordFile, userWordsFile, workspaceWordsFile } from './runtime/wordFiles';
 
 const USAGE = `Usage: star-notes check [--format text|json] [--settings FILE] [--no-spelling] PATH...
 
@@ -42,6 +43,28 @@ async function checkFile(file: string, settings: Settings): Promise<{ findings: 
   };
 }
 
+/**
+ * The words the editor adds: the user's word file and the nearest `.star-notes/words.txt`
+ * above the file (the CLI has no workspace folder, so the nearest one stands for it).
+ */
+function wordFileWords(file: string): string[] {
+  const files = [userWordsFile()];
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (existsSync(workspaceWordsFile(dir))) {
+      files.push(workspaceWordsFile(dir));
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return files.flatMap((path) => {
+    try {
+      return parseWordFile(readFileSync(path, 'utf8'));
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Spelling findings, each naming its best correction: a report is read once, so it says it all. */
 async function spelling(file: string, analysis: ReturnType<typeof analyze>, settings: Settings): Promise<Finding[]> {
   if (!settings.spelling.enabled) return [];
@@ -49,7 +72,7 @@ async function spelling(file: string, analysis: ReturnType<typeof analyze>, sett
   for (const error of engine.errors()) console.error(`star-notes: ${error}`);
   const cspell = await nearestCspellWords(dirname(resolve(file)));
   if (cspell?.error) console.error(`star-notes: ${cspell.file}: ${cspell.error}`);
-  const { findings, dialect } = spellingCheck(analysis, engine, settings, acceptedWords(settings.spelling, cspell?.words));
+  const { findings, dialect } = spellingCheck(analysis, engine, settings, acceptedWords(settings.spelling, [...(cspell?.words ?? []), ...wordFileWords(file)]));
   return findings.map((finding) => {
     if (finding.code !== 'spelling' || finding.message.includes('did you mean')) return finding;
     const { word } = finding.data as SpellingData;

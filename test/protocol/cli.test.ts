@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -35,6 +35,19 @@ describe('star-notes check', () => {
     const { stdout } = run('check', '--format', 'json', 'test/fixtures/interview-notes.md');
     const findings = JSON.parse(stdout) as { code: string; line: number }[];
     assert.ok(findings.some((f) => f.code === 'missing-action' && f.line === 26));
+  });
+
+  it('accepts the words the editor added, in the nearest .star-notes/words.txt and the user word file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'star-cli-words-'));
+    mkdirSync(join(dir, '.star-notes'));
+    mkdirSync(join(dir, 'notes'));
+    mkdirSync(join(dir, 'config'));
+    writeFileSync(join(dir, '.star-notes', 'words.txt'), 'frobnicator\n');
+    writeFileSync(join(dir, 'config', 'words.txt'), 'zorblax\n');
+    writeFileSync(join(dir, 'notes', 'story.md'), 'the frobnicator, the zorblax and the quuxly.\n');
+    const env = { ...process.env, STAR_NOTES_CONFIG_DIR: join(dir, 'config') };
+    const { stdout } = spawnSync(process.execPath, [CLI, 'check', join(dir, 'notes', 'story.md')], { encoding: 'utf8', env });
+    assert.deepEqual([...stdout.matchAll(/Unknown word "(\w+)"/g)].map((match) => match[1]), ['quuxly']);
   });
 
   it('exits 2 with usage on bad arguments or a missing path', () => {

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CONFIG_DIR_VARIABLE } from '../../server/src/runtime/wordFiles';
 import {
   createProtocolConnection,
   InitializeRequest,
@@ -59,7 +62,9 @@ export class TestClient {
   initializeResult?: InitializeResult;
 
   private constructor(readonly options: ClientOptions) {
-    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // The user's word file of whoever runs the tests must not change what they see.
+    const env = { ...process.env, [CONFIG_DIR_VARIABLE]: process.env[CONFIG_DIR_VARIABLE] ?? mkdtempSync(join(tmpdir(), 'star-notes-user-')) };
+    this.process = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {

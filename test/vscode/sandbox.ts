@@ -52,7 +52,8 @@ export function createSandbox(grep?: string): Sandbox {
   fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   fs.mkdirSync(extensionsDir);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, [RESULTS_ENV]: resultsFile, [GREP_ENV]: grep, [USER_DATA_ENV]: userDataDir };
+  // The user's word file of whoever runs the tests must not change what they see.
+  const env: NodeJS.ProcessEnv = { ...process.env, [RESULTS_ENV]: resultsFile, [GREP_ENV]: grep, [USER_DATA_ENV]: userDataDir, STAR_NOTES_CONFIG_DIR: path.join(root, 'star-notes-config') };
   for (const key of Object.keys(env)) {
     // Variables from an enclosing VS Code (integrated terminal, CI tasks) make
     // code-server and Electron talk to that instance instead of starting

@@ -17,9 +17,9 @@ export type SpellingLanguage = 'auto' | Dialect;
 export interface SpellingSettings {
   enabled: boolean;
   language: SpellingLanguage;
-  /** Workspace words (the "Add to workspace words" fix writes here). */
+  /** Workspace words from settings; the "Add to workspace words" fix writes to the workspace's word file instead (runtime/wordFiles.ts). */
   words: string[];
-  /** The user's own words across workspaces (the "Add to user words" fix writes here). */
+  /** The user's own words from settings; "Add to user words" writes to the user's word file. */
   userWords: string[];
   ignoreWords: string[];
   /** Extra word lists: paths, relative ones against the workspace folder. */
