@@ -5,9 +5,12 @@
  *
  *   --quick        two small sizes, one file each (a smoke run; results go to the temp folder)
  *   --out FILE     where to write the results
+ *   --shapes       only the hostile shapes (bench/hostile.ts), each at 1 MB
+ *   --first-open   only the first open of a 100 KB note
+ * A section run alone replaces its own part of the results file and keeps the rest.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,12 +22,16 @@ import { spellingFindings } from '../server/src/core/spell/check';
 import { SpellEngine } from '../server/src/runtime/engine';
 import { DiagnosticsProvider } from '../server/src/lsp/diagnostics';
 import { generateNotes } from './corpus';
+import { firstOpenSection, hostileShapesSection, printFirstOpen, printShapes } from './hostile';
 import { BenchClient } from './lsp';
+import { median, round, sleep, timed, timedAsync, timedBoth } from './measure';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const OUT = outIndex >= 0 ? resolve(args[outIndex + 1]) : quick ? join(os.tmpdir(), 'star-notes-bench', 'results.json') : join(__dirname, 'results.json');
+const alone = { shapes: args.includes('--shapes'), firstOpen: args.includes('--first-open') };
+const sections = alone.shapes || alone.firstOpen ? { core: false, ...alone } : { core: true, shapes: true, firstOpen: true };
 
 interface Size {
   label: string;
@@ -57,39 +64,17 @@ const CORE_EDITS = 10;
 const WARM_UP_MS = 3000;
 /** Big enough for the 5 MB notes; the default skips files over 2 MB. */
 const SERVER_SETTINGS = { maxFileSize: 64 * 1024 * 1024 };
+/** The issue's size for the hostile shapes. */
+const SHAPE_BYTES = quick ? 50_000 : 1_000_000;
+/** remark's whole-text parse of the setext shape takes minutes at 1 MB; past this it is reported as over. */
+const FLOOR_TIMEOUT_MS = quick ? 20_000 : 60_000;
+const FIRST_OPEN_RUNS = quick ? 2 : 5;
 
 /** cspell's package exports neither its CLI script nor its package.json. */
 const PACKAGES = join(__dirname, '..', 'node_modules');
 const settings = resolveSettings(SERVER_SETTINGS).settings;
 const floor = unified().use(remarkParse);
 const dir = join(os.tmpdir(), 'star-notes-bench');
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const round = (value: number | undefined, digits = 1) => (value === undefined ? undefined : Number(value.toFixed(digits)));
-
-function timed<T>(fn: () => T): [T, number] {
-  const start = performance.now();
-  const result = fn();
-  return [result, performance.now() - start];
-}
-
-/** Wall and CPU milliseconds; CPU time is what other work on the machine cannot inflate. */
-function timedBoth<T>(fn: () => T): [T, number, number] {
-  const cpu = process.cpuUsage();
-  const [result, wall] = timed(fn);
-  const used = process.cpuUsage(cpu);
-  return [result, wall, (used.user + used.system) / 1000];
-}
-
-async function timedAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const start = performance.now();
-  const result = await fn();
-  return [result, performance.now() - start];
-}
 
 /** A one-character edit in the middle of the prose, as a typist makes them. */
 function typingSpot(text: string): { offset: number; line: number; character: number } {
@@ -100,12 +85,48 @@ function typingSpot(text: string): { offset: number; line: number; character: nu
   return { offset, line, character: 5 };
 }
 
+const loadAverage = () => os.loadavg().map((load) => round(load, 2));
+
 async function main() {
-  const loadAverageAtStart = os.loadavg().map((load) => round(load, 2));
+  const loadAverageAtStart = loadAverage();
   mkdirSync(dir, { recursive: true });
+  const engine = await SpellEngine.create({ dictionaries: [] });
+  const machine = {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    platform: `${os.platform()} ${os.release()}`,
+    node: process.version,
+    loadAverageAtStart,
+  };
+  const previous = sections.core || !existsSync(OUT) ? {} : (JSON.parse(readFileSync(OUT, 'utf8')) as Partial<Report>);
+  const core = sections.core ? await coreSections(engine) : undefined;
+  const shapes = sections.shapes
+    ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...(await hostileShapesSection({ bytes: SHAPE_BYTES, dir, settings, serverSettings: SERVER_SETTINGS, engine, floorTimeoutMs: FLOOR_TIMEOUT_MS })), loadAverageAtEnd: loadAverage() }
+    : undefined;
+  const firstOpen = sections.firstOpen
+    ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...(await firstOpenSection({ dir, serverSettings: SERVER_SETTINGS, runs: FIRST_OPEN_RUNS })), loadAverageAtEnd: loadAverage() }
+    : undefined;
+  const report = {
+    ...previous,
+    ...(core ? { date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd: loadAverage() }, ...core } : {}),
+    ...(previous.machine || core ? {} : { machine }),
+    ...(shapes ? { shapes } : {}),
+    ...(firstOpen ? { firstOpen } : {}),
+  };
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\n${JSON.stringify(machine)}`);
+  if (core) printTable(report as Report);
+  if (shapes) printShapes(shapes);
+  if (firstOpen) printFirstOpen(firstOpen);
+  console.log(`\nWritten to ${OUT}`);
+}
+
+/** The sections by document size, against the floor and cspell, in process and over LSP; and the workspace index. */
+async function coreSections(engine: SpellEngine) {
   const cspellLib = await import('cspell-lib');
   const cspellBin = join(PACKAGES, 'cspell', 'bin.mjs');
-  const engine = await SpellEngine.create({ dictionaries: [] });
 
   const checkWithCspell = (file: string, text: string) =>
     cspellLib.spellCheckDocument({ uri: pathToFileURL(file).href, text, languageId: 'markdown', locale: 'en' }, { generateSuggestions: false, noConfigSearch: true }, {});
@@ -210,26 +231,12 @@ async function main() {
   }
 
   const workspace = await workspaceIndex();
-  const report = {
-    date: new Date().toISOString(),
-    machine: {
-      cpu: os.cpus()[0]?.model,
-      cores: os.cpus().length,
-      memoryGB: Math.round(os.totalmem() / 2 ** 30),
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-      loadAverageAtStart,
-      loadAverageAtEnd: os.loadavg().map((load) => round(load, 2)),
-    },
+  return {
     cspell: { version: JSON.parse(readFileSync(join(PACKAGES, 'cspell-lib', 'package.json'), 'utf8')).version, firstCallMs: round(cspellFirst) },
     burst: { edits: BURST_EDITS, intervalMs: BURST_INTERVAL_MS },
     results,
     workspace,
   };
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
-  printTable(report);
-  console.log(`\nWritten to ${OUT}`);
 }
 
 /**
@@ -384,7 +391,7 @@ function printTable(report: Report) {
     ]),
   ].map((row) => row.map((cell) => String(cell ?? '–')));
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
-  console.log(`\n${JSON.stringify(report.machine)}\ncspell-lib first call ${report.cspell.firstCallMs} ms; times in ms, memory in MB\n`);
+  console.log(`\ncspell-lib first call ${report.cspell.firstCallMs} ms; times in ms, memory in MB\n`);
   for (const row of table) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
   const w = report.workspace;
   console.log(`\nworkspace: ${w.files} files, ${(w.bytes / 1e6).toFixed(1)} MB indexed in ${w.indexMs} ms; documentSymbol meanwhile: max ${w.symbolsWhileIndexing.maxMs} ms, median ${w.symbolsWhileIndexing.medianMs} ms; peak RSS ${w.peakRssMB} MB`);

@@ -228,3 +228,58 @@ export function generateNotes(bytes: number, seed = 42): string {
   }
   return parts.join('');
 }
+
+/** A shape a notes file may take at worst (issue #12), about as long as asked. */
+export interface HostileShape {
+  name: string;
+  text: string;
+  /**
+   * Remark parses the whole shape as one block (one paragraph, one list), so it is one piece and an
+   * edit anywhere re-parses all of it; the other shapes are cut in pieces.
+   */
+  oneBlock: boolean;
+}
+
+const SECTION_WORDS = ['Situation', 'Task', 'Action', 'Result'];
+
+/** Units joined until `bytes`; returns the text and how many units it took. */
+function repeatTo(bytes: number, unit: (i: number) => string): { text: string; count: number } {
+  const parts: string[] = [];
+  let size = 0;
+  while (size < bytes) {
+    const part = unit(parts.length);
+    parts.push(part);
+    size += part.length;
+  }
+  return { text: parts.join(''), count: parts.length };
+}
+
+const counted = (count: number, what: string) => `${count.toLocaleString('en-GB')} ${what}`;
+
+/** `word` misspelled once, where it first occurs after the middle: notes have a typo, and spelling then always has a finding to publish. */
+function withTypo(text: string, word: string, typo: string): string {
+  const at = text.indexOf(word, text.length >> 1);
+  return text.slice(0, at) + typo + text.slice(at + word.length);
+}
+
+/**
+ * The hostile shapes at `bytes` (ASCII, so characters are bytes): at 1 MB one line, 200,000
+ * repeated words, 10,000 headings, 50,000 list items, 5,000 tables, setext headings throughout.
+ */
+export function hostileShapes(bytes: number): HostileShape[] {
+  const line = repeatTo(bytes, () => 'the build was slow, so we cut it from forty minutes to six. ');
+  const words = Math.round(bytes / 5);
+  // Five headings a story, one line each under them: about 100 bytes a heading.
+  const headings = repeatTo(bytes, (i) => (i % 5 === 0 ? `## Story ${i}: the payments rollout at Acme\n\nWhat happened, told in four parts below.\n\n` : `### ${SECTION_WORDS[i % 5 - 1]}\n\nWe cut the build from forty minutes to six in week ${i}, and kept it there since then.\n\n`));
+  const items = repeatTo(bytes, (i) => `- ${SECTION_WORDS[i % 4]}: step ${i}\n`);
+  const tables = repeatTo(bytes, (i) => `| Story | Situation | Task | Action | Result |\n|---|---|---|---|---|\n| Outage ${i} | Checkout was down at peak | Restore it within the hour | I rolled the release back | Up again in 9 minutes |\n\n`);
+  const setext = repeatTo(bytes, (i) => `Story ${i}: the flaky deploys\n${i % 2 ? '====================' : '--------------------'}\n\nSituation: the build took forty minutes.\n\nResult: six minutes.\n\n`);
+  return [
+    { name: 'one long line', text: withTypo(`## Story\n- Situation: ${line.text}`, 'forty', 'fourty'), oneBlock: true },
+    { name: counted(words, 'repeated words'), text: `Situation: ${'word '.repeat(words)}`, oneBlock: true },
+    { name: counted(headings.count, 'headings'), text: withTypo(headings.text, 'forty', 'fourty'), oneBlock: false },
+    { name: counted(items.count, 'list items'), text: withTypo(`## Story\n\n${items.text}`, 'step', 'stpe'), oneBlock: true },
+    { name: counted(tables.count, 'tables'), text: withTypo(tables.text, 'Checkout', 'Chekout'), oneBlock: false },
+    { name: counted(setext.count, 'setext headings'), text: withTypo(setext.text, 'forty', 'fourty'), oneBlock: false },
+  ];
+}

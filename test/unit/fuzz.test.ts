@@ -1,18 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyze, DocumentAnalyzer, type Analysis } from '../../server/src/core/analyze';
-import { markerCompletions } from '../../server/src/core/features/complete';
 import { insertSectionEdit, reorderEdit, type OffsetEdit } from '../../server/src/core/features/fixes';
-import { type StarKind, type Story } from '../../server/src/core/model/types';
+import { type Story } from '../../server/src/core/model/types';
 import { FRAMEWORKS, rankIn } from '../../server/src/core/model/frameworks';
-import type { OffsetRange } from '../../server/src/core/text';
-import { outline, type OutlineNode } from '../../server/src/core/features/outline';
-import { resolveSettings, type Settings } from '../../server/src/core/settings';
+import { resolveSettings } from '../../server/src/core/settings';
 import { skipReason } from '../../server/src/core/parse/guards';
-import { generateNotes } from '../../bench/corpus';
-import { fixture, settingsWith } from './helpers';
+import { assertSound, fixture, missingKinds, settingsWith } from './helpers';
 import { corpusFiles } from './corpus';
 
 /** `npm run fuzz` raises the runs and picks a fresh seed; `npm test` stays fixed and fast. */
@@ -86,84 +82,6 @@ const rawSettings = fc.oneof(
     { requiredKeys: [] },
   ),
 );
-
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
-
-/** An offset a client can turn into a position: inside the text, and not between the halves of a surrogate pair. */
-function assertOffset(text: string, offset: number, what: string): void {
-  assert.ok(Number.isInteger(offset) && offset >= 0 && offset <= text.length, `${what}: offset ${offset} is outside 0..${text.length}`);
-  assert.ok(!(isHigh(text.charCodeAt(offset - 1)) && isLow(text.charCodeAt(offset))), `${what}: offset ${offset} splits a surrogate pair`);
-}
-
-function assertRange(text: string, [start, end]: OffsetRange, what: string): void {
-  assertOffset(text, start, what);
-  assertOffset(text, end, what);
-  assert.ok(start <= end, `${what}: range [${start}, ${end}] ends before it starts`);
-}
-
-const within = ([start, end]: OffsetRange, [outerStart, outerEnd]: OffsetRange) => outerStart <= start && end <= outerEnd;
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** Everything the core reports about a text lies inside it, on character boundaries, in the shape the LSP edge needs. */
-function assertSound(text: string, analysis: Analysis, settings: Settings): void {
-  const { doc, findings } = analysis;
-  const wellFormed = !LONE_SURROGATE.test(text);
-  for (const finding of findings) {
-    assertRange(text, finding.range, `finding ${finding.code}`);
-    if (wellFormed) assert.ok(!LONE_SURROGATE.test(finding.message), `finding ${finding.code} message cuts a character in half: ${finding.message}`);
-  }
-  for (const story of doc.stories) {
-    assertRange(text, story.range, `story ${story.title}`);
-    for (const section of story.sections) {
-      assertOffset(text, section.blockStart, `${section.name} block start`);
-      assertRange(text, section.markerRange, `${section.name} marker`);
-      assertRange(text, section.contentRange, `${section.name} content`);
-      assert.ok(section.blockStart <= section.markerRange[0], `${section.name} marker starts before its block`);
-      assert.ok(within(section.markerRange, story.range), `${section.name} marker lies outside its story`);
-    }
-  }
-  for (const heading of doc.headings) {
-    assertRange(text, heading.range, 'heading');
-    assertRange(text, heading.subtree, 'heading subtree');
-  }
-  for (const mode of ['stories', 'headings'] as const) {
-    const visit = (node: OutlineNode) => {
-      assertRange(text, node.range, `outline ${node.name}`);
-      assertRange(text, node.selectionRange, `outline ${node.name} selection`);
-      // LSP clients reject a symbol whose selection range is not inside its range.
-      assert.ok(within(node.selectionRange, node.range), `outline ${node.name}: selection ${node.selectionRange} outside ${node.range}`);
-      if (wellFormed) assert.ok(!LONE_SURROGATE.test(node.name + node.detail), `outline ${node.name} cuts a character in half: ${node.detail}`);
-      node.children.forEach(visit);
-    };
-    outline(doc, mode).forEach(visit);
-  }
-  const ends = doc.stories.flatMap((story) => [story.range[1], ...story.sections.map((section) => section.contentRange[1])]);
-  // Samples, of completions and fixes: each looks through every story, so all of 50 000 would test the test.
-  for (const offset of [0, text.length, ...ends.filter((_, i) => i % Math.ceil(ends.length / 100) === 0)]) {
-    for (const item of markerCompletions(doc, offset, settings)) {
-      assertRange(text, item.range, `completion ${item.label}`);
-      assert.equal(item.range[1], offset, `completion ${item.label} replaces text after the cursor`);
-    }
-  }
-  for (const story of doc.stories.filter((_, i) => i % Math.ceil(doc.stories.length / 100) === 0)) {
-    for (const edit of fixesFor(doc, story)) assertRange(text, edit.range, `fix for ${story.title}`);
-  }
-}
-
-/** The first kind of each slot of the story's framework that no section fills: what a missing-section fix inserts. */
-function missingKinds(story: Story): StarKind[] {
-  return FRAMEWORKS[story.framework.id].slots
-    .filter((slot) => !slot.optional && !slot.kinds.some((kind) => story.sections.some((section) => section.kinds.includes(kind))))
-    .map((slot) => slot.kinds[0] as StarKind);
-}
-
-function fixesFor(doc: Analysis['doc'], story: Story): OffsetEdit[] {
-  const inserts = missingKinds(story).flatMap((kind) => insertSectionEdit(doc, story, kind) ?? []);
-  const reorder = reorderEdit(doc, story);
-  return reorder ? [...inserts, reorder] : inserts;
-}
 
 /** The same story after an edit inside it: the same heading (which an edit after it leaves in place), or both the whole document. */
 const sameStory = (a: Story, b: Story) => a.title === b.title && a.heading?.range[0] === b.heading?.range[0];
@@ -334,57 +252,4 @@ describe('quick fixes are idempotent', () => {
       runs(80),
     );
   });
-});
-
-/** Time per character for ordinary notes on this machine, now: the yardstick for the hostile inputs. */
-function ordinaryRate(settings: Settings): number {
-  const text = generateNotes(150_000, 11);
-  analyze(text.slice(0, 20_000), settings);
-  const started = performance.now();
-  analyze(text, settings);
-  return (performance.now() - started) / text.length;
-}
-
-describe('hostile input: the pathological cases', () => {
-  const settings = { ...settingsWith(), maxFileSize: 8 * 1024 * 1024 };
-  let rate = 0;
-
-  const HOSTILE: [name: string, make: () => string, expect: 'checked' | 'skipped'][] = [
-    ['10 000 nested list items on one line', () => '- '.repeat(10_000) + 'Situation: deep', 'skipped'],
-    ['10 000 nested numbered items', () => '1. '.repeat(10_000) + 'Task: deep', 'skipped'],
-    ['10 000 nested block quotes', () => '>'.repeat(10_000) + ' Task: deep', 'skipped'],
-    ['lists nested by indentation, 300 levels', () => Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- Action: level ${i}`).join('\n'), 'skipped'],
-    ['block quotes opened one per line, 3 000 levels', () => Array.from({ length: 3000 }, (_, i) => `${'>'.repeat(i)} Result: level ${i}`).join('\n'), 'skipped'],
-    ['nested emphasis, 4 000 levels', () => '*a **a '.repeat(2000) + 'b' + ' a** a*'.repeat(2000), 'skipped'],
-    ['a minified-code line of 1 MB', () => 'var a=[b_c*d,e[f]<g?`h`:i_j];'.repeat(35_000), 'skipped'],
-    ['a prose line of 1 MB', () => `## Story\n- Situation: ${'the build was slow, so we cut it from forty minutes to six. '.repeat(17_500)}`, 'checked'],
-    ['50 000 headings', () => Array.from({ length: 50_000 }, (_, i) => (i % 5 === 0 ? `## Story ${i}` : `### ${['Situation', 'Task', 'Action', 'Result'][i % 4]}`)).join('\n'), 'checked'],
-    ['an unterminated fence before 200 KB of notes', () => `## Story\n- Situation: a b c\n\`\`\`\n${generateNotes(200_000, 3)}`, 'checked'],
-    ['an unterminated HTML comment before 200 KB of notes', () => `## Story\n- Situation: a b c\n<!--\n${generateNotes(200_000, 4)}`, 'checked'],
-    ['CRLF, LF and CR mixed line by line', () => generateNotes(200_000, 5).replace(/\n/g, (_, i: number) => ['\r\n', '\r', '\n'][i % 3]), 'checked'],
-    [
-      'NUL, control characters and lone surrogates past the binary sniff',
-      () => generateNotes(8192, 6) + generateNotes(200_000, 7).replace(/e /g, (_, i: number) => ['\0 ', '\u0007 ', '\ud800 ', '\udc00 ', '\u2028 ', '\ufeff '][i % 6]),
-      'checked',
-    ],
-    ['NUL in the first bytes', () => `\0${generateNotes(10_000, 8)}`, 'skipped'],
-  ];
-
-  before(() => {
-    rate = ordinaryRate(settings);
-  });
-
-  for (const [name, make, expect] of HOSTILE) {
-    it(`${expect === 'skipped' ? 'skips' : 'checks'} ${name}, never throwing, in time proportional to its size`, () => {
-      const text = make();
-      const started = performance.now();
-      const skipped = skipReason(text, settings);
-      if (!skipped) assertSound(text, analyze(text, settings), settings);
-      const elapsed = performance.now() - started;
-      assert.equal(skipped ? 'skipped' : 'checked', expect, skipped);
-      // Eight times the ordinary rate: dense structure may cost more than prose, never a different order of growth.
-      const limit = 1000 + 8 * rate * text.length;
-      assert.ok(elapsed < limit, `${Math.round(elapsed)} ms for ${text.length} characters; ordinary notes would take ${Math.round(rate * text.length)} ms`);
-    });
-  }
 });
