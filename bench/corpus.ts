@@ -234,8 +234,8 @@ export interface HostileShape {
   name: string;
   text: string;
   /**
-   * Remark parses the whole shape as one block (one paragraph, one list), so it is one piece and an
-   * edit anywhere re-parses all of it; the other shapes are cut in pieces.
+   * Remark parses the whole shape as one block (one paragraph), so it is one piece and an edit
+   * anywhere re-parses all of it; the other shapes are cut in pieces.
    */
   oneBlock: boolean;
 }
@@ -278,7 +278,7 @@ export function hostileShapes(bytes: number): HostileShape[] {
     { name: 'one long line', text: withTypo(`## Story\n- Situation: ${line.text}`, 'forty', 'fourty'), oneBlock: true },
     { name: counted(words, 'repeated words'), text: `Situation: ${'word '.repeat(words)}`, oneBlock: true },
     { name: counted(headings.count, 'headings'), text: withTypo(headings.text, 'forty', 'fourty'), oneBlock: false },
-    { name: counted(items.count, 'list items'), text: withTypo(`## Story\n\n${items.text}`, 'step', 'stpe'), oneBlock: true },
+    { name: counted(items.count, 'list items'), text: withTypo(`## Story\n\n${items.text}`, 'step', 'stpe'), oneBlock: false },
     { name: counted(tables.count, 'tables'), text: withTypo(tables.text, 'Checkout', 'Chekout'), oneBlock: false },
     { name: counted(setext.count, 'setext headings'), text: withTypo(setext.text, 'forty', 'fourty'), oneBlock: false },
   ];

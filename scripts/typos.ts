@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { seeded } from '../bench/corpus';
 
 const SEED = 20240917;
 /** Not more: the test asks cspell-lib for its suggestions too, at about a quarter of a second a typo. */
@@ -63,19 +64,8 @@ const KEYBOARD_NEIGHBOURS: Record<string, string> = {
 };
 const VOWELS = 'aeiou';
 
-/** mulberry32: a small seeded generator, so the same seed draws the same set on any machine. */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = randomFrom(SEED);
+// The benchmark's mulberry32: the same seed draws the same set on any machine.
+const random = seeded(SEED);
 const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 const splice = (word: string, at: number, remove: number, insert = '') => word.slice(0, at) + insert + word.slice(at + remove);

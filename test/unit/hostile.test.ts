@@ -36,9 +36,10 @@ function cpu<T>(fn: () => T): [T, number] {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 const ms = (value: number) => `${Math.round(value)} ms`;
 
-/** `count` characters typed one by one in the middle of the text, as a typist does. */
+/** `count` characters typed one by one inside a word in the middle of the text, as a typist does. */
 function edits(text: string, count: number): string[] {
-  const at = text.indexOf(' ', text.length >> 1);
+  const middle = text.length >> 1;
+  const at = middle + text.slice(middle).search(/[a-z]{2}/) + 1;
   const versions: string[] = [];
   let current = text;
   for (let i = 0; i < count; i++) versions.push((current = current.slice(0, at + i) + 'x' + current.slice(at + i)));

@@ -8,9 +8,11 @@ import { BACKTICK, CR, EQUALS, HASH, HYPHEN, LF, LT, SPACE, TAB, TILDE } from '.
  * starts no list item, quote, fence or HTML: it continues no list, quote, table or paragraph. Such a
  * line is a cut when it is a setext heading's first line (`Story\n=====`), and else now and then
  * (`softCut`), so that notes without headings (5,000 tables, a journal of paragraphs) are parsed and
- * edited in pieces too. This scan tracks those cheaply and may guess wrong (a fence inside a list
- * item); the parser checks each cut (pieces.ts), so a wrong guess costs a larger piece, never a
- * different tree.
+ * edited in pieces too. So, now and then, is a bullet item at column 0 right after a one-line item
+ * with the same bullet (`BULLET_ITEM`): the pieces then hold two lists that are one in the whole
+ * text, and the parser joins them (pieces.ts), so a list of 50,000 items is no one piece. This scan tracks those cheaply
+ * and may guess wrong (a fence inside a list item); the parser checks each cut (pieces.ts), so a
+ * wrong guess costs a larger piece, never a different tree.
  */
 export interface Cuts {
   /** Offsets of the lines where pieces may start, ascending, never 0. */
@@ -36,7 +38,9 @@ export function findCuts(text: string): Cuts {
   let skipUntil = frontMatterEnd(text);
 
   let afterBlank = false;
-  /** Lines since the last cut that could have been one (`softCut`). */
+  /** The bullet of the line before when it is an item of one line of prose (`SIMPLE_ITEM`); 0 when not. */
+  let itemBullet = 0;
+  /** How much of what could have been a cut was passed over since the last one (`softCut`). */
   let passed = 0;
   const cut = () => {
     offsets.push(start);
@@ -51,7 +55,9 @@ export function findCuts(text: string): Cuts {
       if (fenceChar !== 0) {
         if (closesFence(text, start, next, fenceChar, fenceLength)) fenceChar = 0;
       } else if (afterBlank && start > 0 && !blank && TOP_LEVEL_START.test(text.slice(start, Math.min(next, start + 16)))) {
-        if (isSetextUnderline(text, next, nextLine(text, next, crlf)) || softCut(text, start, next, ++passed)) cut();
+        if (isSetextUnderline(text, next, nextLine(text, next, crlf)) || softCut(text, start, next, (passed += BLOCK_WEIGHT))) cut();
+      } else if (first === itemBullet && BULLET_ITEM.test(text.slice(start, Math.min(next, start + 16)))) {
+        if (softCut(text, start, next, (passed += ITEM_WEIGHT))) cut();
       } else if (first === HASH) {
         if (start > 0 && isAtxHeading(text, start)) cut();
       } else if (first === SPACE || first === BACKTICK || first === TILDE || first === LT) {
@@ -72,6 +78,7 @@ export function findCuts(text: string): Cuts {
       }
     }
     afterBlank = blank;
+    itemBullet = start >= skipUntil && fenceChar === 0 && SIMPLE_ITEM.test(text.slice(start, next)) ? text.charCodeAt(start) : 0;
     start = next;
     if (isLineEnding(text.charCodeAt(start - 1))) line++;
   }
@@ -89,18 +96,31 @@ export function findCuts(text: string): Cuts {
 const TOP_LEVEL_START = /^(?![ \t>`~<#\ufeff]|\[\^|[*+-](?:[ \t\r\n]|$)|---|\+\+\+|\d{1,9}[.)](?:[ \t\r\n]|$))/;
 
 /**
- * About one in `SOFT_EVERY` candidate lines is a cut, once `SOFT_MIN` were passed over since the
- * last cut (pieces between headings are small already), and never more than `SOFT_MAX` are.
+ * A non-empty bullet item (no ordered item: `2.` after a paragraph continues it, `2)` after a `1.`
+ * list starts another). Right after an item of one line of prose with the same bullet, it is the
+ * same list's next item, and all that is open before it is that item's paragraph, which the heading
+ * a piece is parsed with closes as it does: a fence, HTML or quote in an item ends a line later when
+ * a container closes it.
  */
-const SOFT_EVERY = 8;
-const SOFT_MIN = 4;
-const SOFT_MAX = 32;
+const BULLET_ITEM = /^[*+-][ \t]+\S/;
+const SIMPLE_ITEM = /^[*+-][ \t]+[\p{L}\p{N}*_[("'][^\r\n]*(?:\r\n|\r|\n)$/u;
 
 /**
- * Whether a candidate line (`TOP_LEVEL_START` after a blank line) that is no heading starts a piece.
- * Chosen by the line's own first characters, not by its distance from the last cut, as
- * content-defined chunking does: typing in one piece moves no cut in the rest of the document.
- * Lines that all begin alike (a run of identical table headers) are cut by count instead.
+ * About one in `SOFT_EVERY` candidate lines is a cut, once candidates weighing `SOFT_MIN` were
+ * passed over since the last cut (pieces between headings are small already), and never more
+ * than `SOFT_MAX`. A block after a blank line weighs as much as eight list items.
+ */
+const SOFT_EVERY = 8;
+const SOFT_MIN = 32;
+const SOFT_MAX = 256;
+const BLOCK_WEIGHT = 8;
+const ITEM_WEIGHT = 1;
+
+/**
+ * Whether a candidate line (a block after a blank line that is no heading, or a bullet item)
+ * starts a piece. Chosen by the line's own first characters, not by its distance from the last
+ * cut, as content-defined chunking does: typing in one piece moves no cut in the rest of the
+ * document. Lines that all begin alike (a run of identical table headers) are cut by count instead.
  */
 function softCut(text: string, start: number, end: number, passed: number): boolean {
   if (passed >= SOFT_MAX) return true;

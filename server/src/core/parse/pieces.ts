@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { List, Nodes, Root, RootContent } from 'mdast';
 import type { Point, Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { findCuts } from './cuts';
@@ -147,10 +147,52 @@ function lazyRoot(pieces: readonly PlacedPiece[], end: Point): Root {
   return {
     type: 'root',
     get children() {
-      return (children ??= pieces.flatMap((placed) => placed.children));
+      return (children ??= joinPieces(pieces));
     },
     position: { start: { line: 1, column: 1, offset: 0 }, end },
   };
+}
+
+/** The pieces' children in order, with a list cut in two (cuts.ts) made one again. */
+function joinPieces(pieces: readonly PlacedPiece[]): RootContent[] {
+  const children: RootContent[] = [];
+  /** Lists copied to take the items of the pieces after them: the pieces' own trees are shared with other versions. */
+  const joined = new Set<List>();
+  let previous: PlacedPiece | undefined;
+  for (const placed of pieces) {
+    const own = placed.children;
+    let from = 0;
+    const last = children[children.length - 1];
+    if (previous && last?.type === 'list' && own[0]?.type === 'list' && continuesList(previous, last, placed, own[0])) {
+      let list = last;
+      if (!joined.has(list)) {
+        list = { ...last, children: [...last.children], position: last.position && { start: last.position.start, end: last.position.end } };
+        joined.add(list);
+        children[children.length - 1] = list;
+      }
+      for (const item of own[0].children) list.children.push(item);
+      list.spread = list.spread || own[0].spread;
+      if (list.position && own[0].position) list.position.end = own[0].position.end;
+      from = 1;
+    }
+    for (let i = from; i < own.length; i++) children.push(own[i]);
+    previous = placed;
+  }
+  return children;
+}
+
+/**
+ * Whether `next`, first in its piece, is the rest of `list`, last in the piece before: both bullet
+ * lists with the same bullet, and nothing but a line ending between them. In the whole text a
+ * bullet item right after a line of a list, at column 0, is that list's next item.
+ */
+function continuesList(before: PlacedPiece, list: List, placed: PlacedPiece, next: List): boolean {
+  const lastItem = list.children[list.children.length - 1];
+  const listEnd = list.position?.end.offset;
+  const itemStart = lastItem?.position?.start.offset;
+  if (list.ordered || next.ordered || listEnd === undefined || itemStart === undefined || next.position?.start.offset !== placed.offset) return false;
+  const tail = before.piece.text.slice(listEnd - before.offset);
+  return (tail === '\n' || tail === '\r\n' || tail === '\r') && before.piece.text[itemStart - before.offset] === placed.piece.text[0];
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;
