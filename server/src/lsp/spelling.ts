@@ -245,10 +245,7 @@ export class SpellingProvider {
 async function fixAllAction(document: TextDocument, findings: readonly Finding[], speller: Speller, dialect: Dialect, capabilities: EditCapabilities): Promise<CodeAction | undefined> {
   const text = document.getText();
   const typos = findings.filter((finding) => finding.code === 'spelling');
-  const corrections = await speller.suggestions(
-    typos.map((finding) => (finding.data as SpellingData).word),
-    dialect,
-  );
+  const corrections = await speller.suggestions(typos.map((finding) => (finding.data as SpellingData).word), dialect);
   const edits = [
     ...findings.filter((finding) => finding.code === 'repeated-word').map((finding) => ({ range: (finding.data as RepeatedWordData).remove, text: '' })),
     ...typos.flatMap((finding, i) => (isObvious(corrections[i]) ? [correctionEdit(text, finding.range, corrections[i][0].word)] : [])),

@@ -6,7 +6,7 @@ import { DIALECTS, type Dialect } from '../core/settings';
 import { SUGGESTIONS_SHOWN, type CheckedWord } from '../core/spell/check';
 import { familyOf, respelled } from '../core/spell/dialect';
 import { SHORT_TYPOS } from '../core/spell/short-typos';
-import { Lexicon, matchCase, rankSuggestions, type Suggestion } from '../core/spell/suggest';
+import { Lexicon, matchCase, rankSuggestions, suggestionKey, type Suggestion } from '../core/spell/suggest';
 import { caseParts, isAcronym, MIN_WORD_LENGTH, wordsToCheck, type WordToken } from '../core/spell/tokens';
 
 /** What scripts/build.mjs writes next to the dictionaries it copies. */
@@ -35,6 +35,8 @@ function dictionaryFolder(): string {
 
 const CACHE_LIMIT = 20000;
 
+type Verdict = Omit<CheckedWord, keyof WordToken>;
+
 /**
  * cspell-lib's dictionaries behind three questions: in which dialects is this word known, which
  * words in this block of prose are unknown in one of them, and what was meant. Both dialects
@@ -51,8 +53,12 @@ export class SpellEngine {
   readonly #folder: string;
   readonly #definitions: Definitions;
   readonly #blocks = new Map<string, readonly CheckedWord[]>();
+  /** Each word form's verdict: prose says the same words again and again. */
+  readonly #verdicts = new Map<string, Verdict | null>();
   readonly #suggestions = new Map<string, readonly Suggestion[]>();
   readonly #lexicons = new Map<Dialect, Lexicon>();
+  /** The frequency list and the shipped word lists, read once for both dialects' lexicons. */
+  #lexiconWords: { frequent: string[]; unranked: string[] } | undefined;
   /** Typo → its fixes joined by "|", for all English (`en`) and per dialect: one string a typo keeps 89,000 of them small. */
   #misspellings: Map<'en' | Dialect, Map<string, string>> | undefined;
 
@@ -119,16 +125,27 @@ export class SpellEngine {
   }
 
   #checked(token: WordToken): CheckedWord | undefined {
-    const knownIn = this.knownIn(token.form);
+    let verdict = this.#verdicts.get(token.form);
+    if (verdict === undefined) {
+      verdict = this.#verdict(token.form);
+      if (this.#verdicts.size >= CACHE_LIMIT) this.#verdicts.clear();
+      this.#verdicts.set(token.form, verdict);
+    }
+    return verdict ? { ...token, ...verdict } : undefined;
+  }
+
+  /** What `#checked` adds to a word's token; null for a word every dialect knows one way. */
+  #verdict(form: string): Verdict | null {
+    const knownIn = this.knownIn(form);
     const marked = knownIn.length === 1;
-    if (knownIn.length === 0) return this.#isMisspelling(token.form) ? { ...token, knownIn, misspelling: true } : { ...token, knownIn };
+    if (knownIn.length === 0) return this.#isMisspelling(form) ? { knownIn, misspelling: true } : { knownIn };
     // Only a word one dialect lacks is worth trying every e of; most words have no ending that differs.
-    const variant = this.#variant(token.form, marked, (candidate) => {
+    const variant = this.#variant(form, marked, (candidate) => {
       const other = this.knownIn(candidate);
       return marked ? other.some((dialect) => !knownIn.includes(dialect)) : other.length === 1;
     });
     // One dictionary's word with no other spelling is vocabulary, not dialect (prob, recontact, thru).
-    return variant ? { ...token, knownIn, variant } : undefined;
+    return variant ? { knownIn, variant } : null;
   }
 
   /** The word as the other dialect spells it, when `accept` takes that spelling: colour → color, pediatric → paediatric. */
@@ -153,7 +170,7 @@ export class SpellEngine {
    * word this one lacks (color → colour), then the ranked corrections.
    */
   suggest(word: string, dialect: Dialect = 'en-US'): readonly Suggestion[] {
-    const key = `${dialect}\n${word}`;
+    const key = suggestionKey(word, dialect);
     let found = this.#suggestions.get(key);
     if (!found) {
       const main = this.#dialects.get(dialect)!;
@@ -171,7 +188,7 @@ export class SpellEngine {
   }
 
   cachedSuggestions(word: string, dialect: Dialect = 'en-US'): readonly Suggestion[] | undefined {
-    return this.#suggestions.get(`${dialect}\n${word}`);
+    return this.#suggestions.get(suggestionKey(word, dialect));
   }
 
   /** Frequent words this dialect's dictionaries accept: "color" is no suggestion in en-GB. */
@@ -179,11 +196,12 @@ export class SpellEngine {
     let lexicon = this.#lexicons.get(dialect);
     if (!lexicon) {
       const main = this.#dialects.get(dialect)!;
-      const words = readWordList(join(this.#folder, this.#definitions.frequency));
-      lexicon = new Lexicon(
-        words.filter((word) => word.length >= 2 && main.has(word)),
-        this.#wordLists.flatMap((path) => readWordList(path)).filter((word) => /^\p{L}+$/u.test(word)),
-      );
+      this.#lexiconWords ??= {
+        frequent: readWordList(join(this.#folder, this.#definitions.frequency)).filter((word) => word.length >= 2),
+        unranked: this.#wordLists.flatMap((path) => readWordList(path)).filter((word) => /^\p{L}+$/u.test(word)),
+      };
+      const { frequent, unranked } = this.#lexiconWords;
+      lexicon = new Lexicon(frequent.filter((word) => main.has(word)), unranked);
       this.#lexicons.set(dialect, lexicon);
     }
     return lexicon;
@@ -210,7 +228,7 @@ export class SpellEngine {
       const lists = JSON.parse(gunzipSync(readFileSync(join(this.#folder, this.#definitions.misspellings))).toString('utf8')) as Record<'en' | Dialect, string[][]>;
       const byList = (entries: string[][]) => new Map(entries.map(([typo, ...fixes]) => [typo, fixes.join('|')]));
       this.#misspellings = new Map([
-        ['en', byList([...[...SHORT_TYPOS].map(([typo, fix]) => [typo, fix]), ...lists.en])],
+        ['en', byList([...SHORT_TYPOS, ...lists.en])],
         ...DIALECTS.map((dialect) => [dialect, byList(lists[dialect] ?? [])] as const),
       ]);
     }

@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Dialect } from '../core/settings';
+import { suggestionKey } from '../core/spell/suggest';
 import { SpellEngine } from './engine';
 import { answer, messageOf, type SpellCalls, type SpellMessage, type SpellRequest, type WorkerData } from './protocol';
 
@@ -32,7 +33,7 @@ engine.then(
   (loaded) => {
     send({ kind: 'ready', errors: loaded.errors() });
     // The first correction builds the frequency lexicon, about half a second: one ahead, while quiet.
-    toSuggest.set('en-US\nsentance', { word: 'sentance', dialect: 'en-US' });
+    toSuggest.set(suggestionKey('sentance', 'en-US'), { word: 'sentance', dialect: 'en-US' });
     const turn = requests;
     setTimeout(() => suggestWhileQuiet(loaded, turn), QUIET_MS);
   },
@@ -48,7 +49,7 @@ port.on('message', (request: SpellRequest) => {
       if (request.method === 'prefetch') {
         const { words, dialect } = request.args;
         for (const word of words) {
-          const key = `${dialect}\n${word}`;
+          const key = suggestionKey(word, dialect);
           if (loaded.cachedSuggestions(word, dialect) || (toSuggest.size >= PREFETCH_LIMIT && !toSuggest.has(key))) continue;
           toSuggest.delete(key);
           toSuggest.set(key, { word, dialect });

@@ -5,7 +5,7 @@ import type { WordChecker } from '../core/spell/check';
 import type { CspellWords } from './cspellConfig';
 import { engineKey, SpellEngine, warmUp, type EngineOptions } from './engine';
 import { answer, messageOf, type SpellCalls, type SpellMessage, type SpellMethod, type WorkerData } from './protocol';
-import type { Suggestion } from '../core/spell/suggest';
+import { suggestionKey, type Suggestion } from '../core/spell/suggest';
 import type { CheckedWord } from '../core/spell/check';
 import type { Dialect } from '../core/settings';
 
@@ -227,7 +227,7 @@ export class Speller {
 
   /** Corrections of each word in a dialect, best first; about a tenth of a second for each word not seen before. */
   async suggestions(words: readonly string[], dialect: Dialect): Promise<(readonly Suggestion[])[]> {
-    const key = (word: string) => `${dialect}\n${word}`;
+    const key = (word: string) => suggestionKey(word, dialect);
     const missing = [...new Set(words.filter((word) => !this.#suggestions.has(key(word))))];
     if (missing.length > 0) {
       const results = await this.#use((backend) => backend.call('suggest', { words: missing, dialect }));
@@ -239,7 +239,7 @@ export class Speller {
 
   /** Has the worker work out these corrections while it is quiet; answers nothing. */
   prefetch(words: readonly string[], dialect: Dialect): void {
-    const missing = words.filter((word) => !this.#suggestions.has(`${dialect}\n${word}`));
+    const missing = words.filter((word) => !this.#suggestions.has(suggestionKey(word, dialect)));
     if (missing.length > 0) this.#use((backend) => backend.call('prefetch', { words: missing, dialect })).catch(() => undefined);
   }
 
@@ -254,7 +254,7 @@ export class Speller {
   }
 
   #checker(found: ReadonlyMap<string, readonly CheckedWord[]>): WordChecker {
-    return { unknownWords: (text) => found.get(text)!, cachedSuggestions: (word, dialect) => this.#suggestions.get(`${dialect}\n${word}`) };
+    return { unknownWords: (text) => found.get(text)!, cachedSuggestions: (word, dialect) => this.#suggestions.get(suggestionKey(word, dialect)) };
   }
 
   async #use<T>(ask: (backend: Backend) => Promise<T>): Promise<T> {

@@ -175,8 +175,13 @@ const NAME = /^\p{Lu}\p{Ll}+(?:['’]?\p{Lu}\p{Ll}+)*$/u;
 /** Capitals only, longer than `tokens.ts` takes for an acronym (SWASFT, CABRIT): an acronym still. */
 const CAPITALS = /^\p{Lu}{2,}s?$/u;
 
+/** Unknown to every dialect and to the known-misspellings list: it may be a name. */
+function mayBeName(word: CheckedWord): boolean {
+  return word.knownIn.length === 0 && !word.misspelling;
+}
+
 function isNameShaped(word: CheckedWord): boolean {
-  return word.knownIn.length === 0 && !word.misspelling && NAME.test(word.form);
+  return mayBeName(word) && NAME.test(word.form);
 }
 /** What may end the text before a name in the same sentence: a letter or digit, a comma or colon, a bracket or quote, a dash, an at sign. */
 const IN_SENTENCE = /[\p{L}\p{N},:)\]’'"”\-–—&/@]$/u;
@@ -192,7 +197,7 @@ const OPENING = new Set([' ', '\t', '\n', '\r', '(', '[', '"', '“', '‘']);
  * another name (Priya Raman).
  */
 function looksLikeName(word: CheckedWord, block: ProseBlock, named: ReadonlySet<string>): boolean {
-  if (word.knownIn.length === 0 && !word.misspelling && CAPITALS.test(word.form)) return true;
+  if (mayBeName(word) && CAPITALS.test(word.form)) return true;
   if (!isNameShaped(word)) return false;
   let end = word.start;
   while (end > 0 && OPENING.has(block.text[end - 1])) end--;

@@ -35,21 +35,24 @@ export class ProseCache {
     const blocks: ProseBlock[] = [];
     const repeated: RepeatedWord[] = [];
     for (const piece of analysis.blocks) {
-      let own = next.get(piece.text) ?? this.#pieces.get(piece.text);
-      if (!own) {
-        const found = this.#work(text, { type: 'root', children: [...piece.children] });
-        own = {
-          blocks: found.blocks.map((block) => ({ ...block, start: block.start - piece.start })),
-          repeated: found.repeated.map((word) => ({ ...word, range: shift(word.range, -piece.start), remove: shift(word.remove, -piece.start) })),
-        };
-      }
+      const own = next.get(piece.text) ?? this.#pieces.get(piece.text) ?? moved(this.#work(text, { type: 'root', children: [...piece.children] }), -piece.start);
       next.set(piece.text, own);
-      for (const block of own.blocks) blocks.push({ ...block, start: block.start + piece.start });
-      for (const word of own.repeated) repeated.push({ ...word, range: shift(word.range, piece.start), remove: shift(word.remove, piece.start) });
+      // A loop, not push(...): one piece may hold more blocks than a call takes arguments.
+      const placed = moved(own, piece.start);
+      for (const block of placed.blocks) blocks.push(block);
+      for (const word of placed.repeated) repeated.push(word);
     }
     this.#pieces = next;
     return { blocks, repeated };
   }
+}
+
+/** The same prose `by` characters further on. */
+function moved({ blocks, repeated }: Prose, by: number): Prose {
+  return {
+    blocks: blocks.map((block) => ({ ...block, start: block.start + by })),
+    repeated: repeated.map((word) => ({ ...word, range: shift(word.range, by), remove: shift(word.remove, by) })),
+  };
 }
 
 function shift([start, end]: readonly [number, number], by: number): [number, number] {

@@ -176,6 +176,11 @@ export function rankSuggestions(typed: string, candidates: readonly Candidate[],
     .map(([key, score]) => ({ word: matchCase(typed, spelled.get(key) ?? lexicon.spelled(key)), score }));
 }
 
+/** Where corrections are cached: a word's corrections differ by dialect ("colr" is colour in en-GB). */
+export function suggestionKey(word: string, dialect: string): string {
+  return `${dialect}\n${word}`;
+}
+
 /** A correction worth making without asking: close, and well ahead of the runner-up. */
 export function isObvious(suggestions: readonly Suggestion[]): boolean {
   const [first, second] = suggestions;
