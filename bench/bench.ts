@@ -7,6 +7,8 @@
  *   --out FILE     where to write the results
  *   --shapes       only the hostile shapes (bench/hostile.ts), each at 1 MB
  *   --first-open   only the first open of a 100 KB note
+ *   --hints        only the coaching hints' cost: analysis with them on vs off
+ *   --cli          only `star-notes check` on a tree of notes, in worker threads and in one
  * A section run alone replaces its own part of the results file and keeps the rest.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,7 +23,9 @@ import { resolveSettings } from '../server/src/core/settings';
 import { spellingFindings } from '../server/src/core/spell/check';
 import { SpellEngine } from '../server/src/runtime/engine';
 import { DiagnosticsProvider } from '../server/src/lsp/diagnostics';
+import { cliSection, printCli } from './cli';
 import { generateNotes } from './corpus';
+import { hintsSection, printHints } from './hints';
 import { firstOpenSection, hostileShapesSection, printFirstOpen, printShapes } from './hostile';
 import { BenchClient } from './lsp';
 import { median, round, sleep, timed, timedAsync, timedBoth } from './measure';
@@ -30,8 +34,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const OUT = outIndex >= 0 ? resolve(args[outIndex + 1]) : quick ? join(os.tmpdir(), 'star-notes-bench', 'results.json') : join(__dirname, 'results.json');
-const alone = { shapes: args.includes('--shapes'), firstOpen: args.includes('--first-open') };
-const sections = alone.shapes || alone.firstOpen ? { core: false, ...alone } : { core: true, shapes: true, firstOpen: true };
+const alone = { shapes: args.includes('--shapes'), firstOpen: args.includes('--first-open'), hints: args.includes('--hints'), cli: args.includes('--cli') };
+const sections = alone.shapes || alone.firstOpen || alone.hints || alone.cli ? { core: false, ...alone } : { core: true, shapes: true, firstOpen: true, hints: true, cli: true };
 
 interface Size {
   label: string;
@@ -69,6 +73,15 @@ const SHAPE_BYTES = quick ? 50_000 : 1_000_000;
 /** remark's whole-text parse of the setext shape takes minutes at 1 MB; past this it is reported as over. */
 const FLOOR_TIMEOUT_MS = quick ? 20_000 : 60_000;
 const FIRST_OPEN_RUNS = quick ? 2 : 5;
+/** The CLI's tree: the issue's thousand notes of 20 KB; quick, enough files for the worker threads to start. */
+const CLI_TREE = quick ? { files: 100, bytes: 5_000 } : { files: 1000, bytes: 20_000 };
+/** Pairs of analyses, hints on and off, per file: the ratio of a pair is taken, and the median of the pairs reported. */
+const HINT_SIZES = quick
+  ? [{ label: '50 KB', bytes: 50_000, files: 1, runs: 4 }]
+  : [
+      { label: '100 KB', bytes: 100_000, files: 3, runs: 6 },
+      { label: '1 MB', bytes: 1_000_000, files: 1, runs: 6 },
+    ];
 
 /** cspell's package exports neither its CLI script nor its package.json. */
 const PACKAGES = join(__dirname, '..', 'node_modules');
@@ -107,12 +120,16 @@ async function main() {
   const firstOpen = sections.firstOpen
     ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...(await firstOpenSection({ dir, serverSettings: SERVER_SETTINGS, runs: FIRST_OPEN_RUNS })), loadAverageAtEnd: loadAverage() }
     : undefined;
+  const hints = sections.hints ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...hintsSection({ sizes: HINT_SIZES, base: SERVER_SETTINGS }), loadAverageAtEnd: loadAverage() } : undefined;
+  const cli = sections.cli ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...cliSection({ dir, ...CLI_TREE }), loadAverageAtEnd: loadAverage() } : undefined;
   const report = {
     ...previous,
     ...(core ? { date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd: loadAverage() }, ...core } : {}),
     ...(previous.machine || core ? {} : { machine }),
     ...(shapes ? { shapes } : {}),
     ...(firstOpen ? { firstOpen } : {}),
+    ...(hints ? { hints } : {}),
+    ...(cli ? { cli } : {}),
   };
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
@@ -120,6 +137,8 @@ async function main() {
   if (core) printTable(report as Report);
   if (shapes) printShapes(shapes);
   if (firstOpen) printFirstOpen(firstOpen);
+  if (hints) printHints(hints);
+  if (cli) printCli(cli);
   console.log(`\nWritten to ${OUT}`);
 }
 
@@ -331,11 +350,21 @@ async function workspaceIndex() {
     latencies.push(await client.symbolsLatency(probe));
     await sleep(50);
   }
+  // The story bank once indexing is done: the tree view's and the report's request, five times.
+  const bank: number[] = [];
+  let stories = 0;
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    const answer = await client.connection.sendRequest<{ stories: unknown[] }>('starNotes/stories', {});
+    bank.push(performance.now() - start);
+    stories = answer.stories.length;
+  }
   const result = {
     files: WORKSPACE.files,
     bytes,
     indexMs: round(ended - begun)!,
     symbolsWhileIndexing: { requests: latencies.length, maxMs: round(Math.max(...latencies)), medianMs: round(median(latencies)) },
+    storyBank: { stories, firstMs: round(bank[0]), medianMs: round(median(bank)) },
     peakRssMB: round(client.peakRssMb(), 0),
   };
   await client.stop();
@@ -347,8 +376,9 @@ function pairedFloor(text: string): number | undefined {
   return text.length <= 1_100_000 ? timed(() => floor.parse(text))[1] : undefined;
 }
 
+/** The spelling source's findings are in: typos, or repeated words (which a full cap of warnings keeps before typos). */
 function hasSpelling(params: { diagnostics: { code?: number | string }[] }): boolean {
-  return params.diagnostics.some((diagnostic) => diagnostic.code === 'spelling');
+  return params.diagnostics.some((diagnostic) => diagnostic.code === 'spelling' || diagnostic.code === 'repeated-word');
 }
 
 type Report = { machine: object; cspell: { firstCallMs?: number }; results: SizeResult[]; workspace: Awaited<ReturnType<typeof workspaceIndex>> };
@@ -394,7 +424,7 @@ function printTable(report: Report) {
   console.log(`\ncspell-lib first call ${report.cspell.firstCallMs} ms; times in ms, memory in MB\n`);
   for (const row of table) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
   const w = report.workspace;
-  console.log(`\nworkspace: ${w.files} files, ${(w.bytes / 1e6).toFixed(1)} MB indexed in ${w.indexMs} ms; documentSymbol meanwhile: max ${w.symbolsWhileIndexing.maxMs} ms, median ${w.symbolsWhileIndexing.medianMs} ms; peak RSS ${w.peakRssMB} MB`);
+  console.log(`\nworkspace: ${w.files} files, ${(w.bytes / 1e6).toFixed(1)} MB indexed in ${w.indexMs} ms; documentSymbol meanwhile: max ${w.symbolsWhileIndexing.maxMs} ms, median ${w.symbolsWhileIndexing.medianMs} ms; starNotes/stories after it (${w.storyBank.stories} stories): first ${w.storyBank.firstMs} ms, median ${w.storyBank.medianMs} ms; peak RSS ${w.peakRssMB} MB`);
 }
 
 main().catch((error) => {

@@ -37,9 +37,19 @@ const lazyCspell = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', plugins: [lazyCspell] },
-  { ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCspell] },
+  // fdir (under tinyglobby) is ESM that reads import.meta.url, which a CommonJS bundle must supply.
+  {
+    ...common,
+    entryPoints: ['server/src/cli.ts'],
+    outfile: 'server/out/cli.js',
+    banner: { js: "#!/usr/bin/env node\nconst __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    plugins: [lazyCspell],
+  },
   // Dictionaries load and words are looked up in a worker thread, so the server keeps answering.
   { ...common, entryPoints: ['server/src/runtime/worker.ts'], outfile: 'server/out/spell-worker.js', plugins: [lazyCspell] },
+  // `star-notes check` and `fix` share many files among threads, each checking whole files.
+  { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/check-worker.js', plugins: [lazyCspell] },
   { ...common, stdin: { contents: "export * from 'cspell-lib';", resolveDir: root, sourcefile: 'cspell-lib.js' }, outfile: 'server/out/cspell-lib.js' },
 ];
 

@@ -1,7 +1,7 @@
 // Writes what the rules' metadata generates (package.json's severity schema, the README's table
-// of codes, docs/rules/*.md) and removes docs of codes that no longer exist.
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// of codes, docs/rules/*.md, the config file's JSON schemas in schemas/) and removes docs of codes that no longer exist.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { generatedFiles } from './generated';
 
 const root = join(__dirname, '..');
@@ -9,6 +9,7 @@ const files = generatedFiles();
 for (const { path, content } of files) {
   const file = join(root, path);
   if (existsSync(file) && readFileSync(file, 'utf8') === content) continue;
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, content);
   renameSync(`${file}.tmp`, file);
   console.log(`wrote ${path}`);

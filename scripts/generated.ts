@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CODES, type CodeEntry } from '../server/src/core/rules';
 import { LEVELS } from '../server/src/core/settings';
+import { FRAMEWORKS, type Slot } from '../server/src/core/model/frameworks';
+import type { WrittenStyle } from '../server/src/core/model/types';
+import { DEFAULT_LAYOUT, NEW_STORY_FRAMEWORKS, storySkeleton } from '../server/src/core/features/newStory';
+import { writeSections } from '../server/src/core/features/rest';
+import { CONFIG_SCHEMA_ASSOCIATIONS, configSchemas } from './configSchema';
 
 /**
  * What the rules' metadata makes of the files that describe them. `npm run generate` writes these
@@ -63,18 +68,61 @@ export function ruleDoc(entry: CodeEntry): string {
     '',
     quickFix ? `${capitalize(quickFix)}.` : 'None.',
     '',
-    '## Turning it down or off',
-    '',
-    fence(`"starNotes.severity": { "${code}": "off" }`, 'jsonc'),
-    '',
-    `or, for one spot in a note, \`<!-- star-notes-disable-next-line ${code} -->\`.`,
+    ...(severity === 'off'
+      ? ['## Turning it on', '', fence(`"starNotes.severity": { "${code}": "hint" }`, 'jsonc'), '', `and, for one spot in a note, \`<!-- star-notes-disable-next-line ${code} -->\` to leave it out.`]
+      : ['## Turning it down or off', '', fence(`"starNotes.severity": { "${code}": "off" }`, 'jsonc'), '', `or, for one spot in a note, \`<!-- star-notes-disable-next-line ${code} -->\`.`]),
     '',
   ].join('\n');
+}
+
+/** The forms a story snippet comes in: the styles notes are written in. */
+const SNIPPET_FORMS: readonly { suffix: string; name: string; describe: string; style: WrittenStyle }[] = [
+  { suffix: '', name: 'headings', describe: 'a heading per section', style: DEFAULT_LAYOUT.style },
+  { suffix: '-bullets', name: 'bullets', describe: 'labelled bullets', style: { type: 'label', template: '- {label}: ' } },
+  { suffix: '-bold', name: 'bold labels', describe: 'bold labels', style: { type: 'label', template: '**{label}:** ' } },
+];
+
+interface Snippet {
+  prefix: string;
+  description: string;
+  body: string[];
+}
+
+/**
+ * `snippets/markdown.json`: a story snippet for each framework New Story offers in each form, and
+ * a heading snippet for each section, all written by the code New Story and completions use, from
+ * the frameworks' own prompts.
+ */
+export function markdownSnippets(): Record<string, Snippet> {
+  const snippets: Record<string, Snippet> = {};
+  const body = (snippet: string) => [...snippet.split('\n'), '$0'];
+  for (const id of NEW_STORY_FRAMEWORKS) {
+    const framework = FRAMEWORKS[id];
+    const names = framework.slots.map((slot) => slot.name).join(', ');
+    for (const form of SNIPPET_FORMS) {
+      snippets[`${framework.name} story (${form.name})`] = {
+        prefix: `${id}${form.suffix}`,
+        description: `A ${framework.name} story (${names}) with ${form.describe}`,
+        body: body(storySkeleton({ framework: id }, { titleDepth: DEFAULT_LAYOUT.titleDepth, style: form.style }, '\n').snippet),
+      };
+    }
+  }
+  const slots = new Map<string, Slot>();
+  for (const id of NEW_STORY_FRAMEWORKS) for (const slot of FRAMEWORKS[id].slots) slots.set(slot.name, slot);
+  for (const slot of slots.values()) {
+    snippets[`${slot.name} section`] = {
+      prefix: slot.name.toLowerCase(),
+      description: `A ${slot.name} heading for a story under a ## title: ${slot.prompt}`,
+      body: body(writeSections([slot], DEFAULT_LAYOUT.style, '\n').snippet),
+    };
+  }
+  return snippets;
 }
 
 export function generatedFiles(): GeneratedFile[] {
   const manifest = JSON.parse(read('package.json'));
   manifest.contributes.configuration.properties['starNotes.severity'] = severitySchema();
+  manifest.contributes.jsonValidation = CONFIG_SCHEMA_ASSOCIATIONS;
   const readme = read('README.md');
   const start = readme.indexOf(README_START);
   const end = readme.indexOf(README_END);
@@ -82,7 +130,9 @@ export function generatedFiles(): GeneratedFile[] {
   return [
     { path: 'package.json', content: `${JSON.stringify(manifest, null, 2)}\n` },
     { path: 'README.md', content: `${readme.slice(0, start + README_START.length)}\n${codesTable()}\n${readme.slice(end)}` },
+    { path: 'snippets/markdown.json', content: `${JSON.stringify(markdownSnippets(), null, 2)}\n` },
     ...[...CODES.values()].map((entry) => ({ path: `docs/rules/${entry.code}.md`, content: ruleDoc(entry) })),
+    ...configSchemas(manifest.contributes.configuration.properties).map(({ path, schema }) => ({ path, content: `${JSON.stringify(schema, null, 2)}\n` })),
   ];
 }
 

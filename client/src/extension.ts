@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { NEW_STORY_COMMAND, newStory } from './newStory';
+import { StoryBank } from './storyBank';
+import { StoryReport } from './report';
 
 /** The server's command (it writes the word files); vscode-languageclient registers it as a VS Code command. */
 const ADD_WORD_COMMAND = 'starNotes.spelling.addWord';
@@ -14,8 +17,13 @@ interface AddWordResult {
 
 let client: LanguageClient | undefined;
 
+/** What the extension gives other extensions, and the real-editor tests: the story bank's tree and status bar. */
+export interface StarNotesApi {
+  storyBank: StoryBank;
+}
+
 /** Thin glue: start the server, hand it settings, give the user a restart command and the word at the cursor to add. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<StarNotesApi> {
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -37,14 +45,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
           params.items.map((item) => {
             const document = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === item.scopeUri);
             const scope = document ?? (item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined);
-            return item.section ? toPlain(vscode.workspace.getConfiguration(item.section, scope)) : next({ items: [item] }, token);
+            return item.section ? settingsSet(item.section, scope, settingNames(context, item.section)) : next({ items: [item] }, token);
           }),
       },
-      executeCommand: (command, args, next) => (command === ADD_WORD_COMMAND ? addWord(args) : next(command, args)),
+      executeCommand: (command, args, next) => {
+        if (command === ADD_WORD_COMMAND) return addWord(args);
+        if (command === NEW_STORY_COMMAND && client) return newStory(client, args, next);
+        return next(command, args);
+      },
     },
   };
 
   client = new LanguageClient('starNotes', 'STAR Notes', serverOptions, clientOptions);
+  // Before the server starts: the tree view needs its provider at once, and asks when the server is up.
+  const storyBank = new StoryBank(context, client, outputChannel);
+  context.subscriptions.push(storyBank, new StoryReport(client));
   context.subscriptions.push(
     outputChannel,
     vscode.commands.registerCommand('starNotes.restartServer', async () => {
@@ -53,6 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  return { storyBank };
 }
 
 /**
@@ -119,7 +135,30 @@ function schemesToCheck(): string[] {
   return Array.isArray(schemes) && schemes.length > 0 && schemes.every((scheme) => typeof scheme === 'string') ? schemes : ['file', 'untitled'];
 }
 
-/** A configuration section as plain JSON, the shape `workspace/configuration` answers with. */
-function toPlain(configuration: vscode.WorkspaceConfiguration): unknown {
-  return JSON.parse(JSON.stringify(configuration));
+/** The settings of `section` the manifest declares, without the section: `minWords`, `spelling.language`. */
+function settingNames(context: vscode.ExtensionContext, section: string): string[] {
+  const declared = (context.extension.packageJSON as { contributes?: { configuration?: { properties?: object } } }).contributes?.configuration?.properties ?? {};
+  return Object.keys(declared).flatMap((name) => (name.startsWith(`${section}.`) ? [name.slice(section.length + 1)] : []));
+}
+
+/**
+ * The settings of `section` that someone set, at any level (user, remote, workspace, folder,
+ * and each one's `[markdown]` block), merged as VS Code merges them, as plain JSON. Settings
+ * nobody set are left out: the server puts these over the config file (`.star-notes.json`),
+ * which a default must not hide. `getConfiguration` alone can't tell the two apart, `inspect` can.
+ */
+function settingsSet(section: string, scope: vscode.ConfigurationScope | undefined, names: readonly string[]): Record<string, unknown> {
+  const configuration = vscode.workspace.getConfiguration(section, scope);
+  const set: Record<string, unknown> = {};
+  for (const name of names) {
+    const levels = configuration.inspect(name);
+    if (!levels) continue;
+    const { globalValue, workspaceValue, workspaceFolderValue, globalLanguageValue, workspaceLanguageValue, workspaceFolderLanguageValue } = levels;
+    if ([globalValue, workspaceValue, workspaceFolderValue, globalLanguageValue, workspaceLanguageValue, workspaceFolderLanguageValue].every((value) => value === undefined)) continue;
+    const path = name.split('.');
+    let target = set;
+    for (const part of path.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[path[path.length - 1]] = JSON.parse(JSON.stringify(configuration.get(name) ?? null));
+  }
+  return set;
 }

@@ -11,6 +11,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath } from 'node:url';
 import { createStarNotesService, type StarNotesService } from './lsp/service';
 import { ADD_WORD_COMMAND, FIX_ALL_KIND } from './lsp/spelling';
+import { NEW_STORY_COMMAND } from './lsp/newStory';
+import { ADD_MISSING_SECTIONS_COMMAND } from './lsp/codeLens';
+import { REPORT_REQUEST, STORIES_REQUEST, type ReportParams, type StoriesParams } from './lsp/stories';
 
 /** The workspace index starts after the first documents are checked: it is for later searches. */
 const WORKSPACE_INDEX_DELAY_MS = 1000;
@@ -45,6 +48,7 @@ connection.onInitialize((params): InitializeResult => {
       snippets: !!capabilities.workspace?.workspaceEdit?.snippetEditSupport,
       documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
     },
+    codeLensRefresh: !!capabilities.workspace?.codeLens?.refreshSupport,
   });
   // Pull diagnostics only for clients that ask for them, and never instead of pushing.
   const offerPull = !!capabilities.textDocument?.diagnostic && init.pullDiagnostics !== false;
@@ -54,11 +58,12 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: { label: 'STAR stories' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
       completionProvider: { resolveProvider: false },
       workspaceSymbolProvider: true,
       // The server writes the words (any client can ask); vscode-languageclient makes it a VS Code command.
-      executeCommandProvider: { commands: [ADD_WORD_COMMAND] },
+      executeCommandProvider: { commands: [ADD_WORD_COMMAND, ADD_MISSING_SECTIONS_COMMAND, NEW_STORY_COMMAND] },
       ...(offerPull ? { diagnosticProvider: { identifier: 'star-notes', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
     },
     serverInfo: { name: 'star-notes', version: '0.1.0' },
@@ -85,9 +90,13 @@ documents.onDidClose((event) => service.closed(event.document.uri));
 connection.onDocumentSymbol((params) => service.provideDocumentSymbols(params));
 connection.onFoldingRanges((params) => service.provideFoldingRanges(params));
 connection.onHover((params) => service.provideHover(params));
+connection.onCodeLens((params) => service.provideCodeLenses(params));
 connection.onCodeAction((params) => service.provideCodeActions(params));
 connection.onCompletion((params) => service.provideCompletions(params));
 connection.onWorkspaceSymbol((params) => service.provideWorkspaceSymbols(params));
+// The story bank, for any client (README: "The story bank from any editor").
+connection.onRequest(STORIES_REQUEST, (params: StoriesParams | null, token) => service.provideStories(params, token));
+connection.onRequest(REPORT_REQUEST, (params: ReportParams | null, token) => service.provideReport(params, token));
 connection.languages.diagnostics.on((params) => service.provideDiagnostics(params));
 
 documents.listen(connection);

@@ -110,7 +110,7 @@ describe('the styles people write in, over stdio', () => {
     const document = await client.open(uri, text);
     const diagnostics = starOnly(await client.diagnostics(uri));
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, textOf(document, d)]), [['empty-section', 5, '  ']]);
-    assert.deepEqual((await symbols(uri)).map((symbol) => [symbol.name, symbol.detail]), [['Cardiac arrest', 'S T A R'], ['Drunk patient', 'S T A R']]);
+    assert.deepEqual((await symbols(uri)).map((symbol) => [symbol.name, symbol.detail]), [['Cardiac arrest', 'S T A R'], ['Drunk patient', 'S T · R']]);
     assert.match(await fixedBy(uri, (title) => title.startsWith('Fill in the Action')), /\| Assess capacity and keep the crew safe \| What did \*you\* do\? Name the steps and decisions\. \| Police/);
   });
 });

@@ -86,7 +86,7 @@ describe('spelling words written by the server', () => {
   after(() => client.stop());
 
   it('offers the command to any client, and watches the word files', async () => {
-    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider, { commands: [ADD_WORD] });
+    assert.deepEqual(client.initializeResult?.capabilities.executeCommandProvider, { commands: [ADD_WORD, 'starNotes.addMissingSections', 'starNotes.newStory'] });
     await client.until(() => registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method), 10_000, 'file watchers');
     const watchers = registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method)!.registerOptions as { watchers: { globPattern: unknown }[] };
     const patterns = watchers.watchers.map((watcher) => watcher.globPattern);

@@ -5,6 +5,7 @@ import { markerCompletions } from '../../server/src/core/features/complete';
 import { completeness, outline } from '../../server/src/core/features/outline';
 import { emptySection } from '../../server/src/core/rules/empty-section';
 import { missingSection } from '../../server/src/core/rules/missing-section';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { check, codes as allCodes, found as allFound, lines } from './helpers';
 
 /** These notes are terse on purpose: a one-word section is no finding here unless a test asks for it. */
@@ -68,7 +69,7 @@ describe('combined sections', () => {
   it('shows a combined section once in the outline, and fixes and completions treat both sections as there', () => {
     const text = lines('## Rota', '**Situation / Task:** forty staff, a new rota by Friday', '**Result:** all 40 signed off', '');
     const analysis = check(text);
-    const [story] = outline(analysis.doc, 'stories');
+    const [story] = outline(analysis.doc, 'stories', DEFAULT_SETTINGS);
     assert.deepEqual(story.children.map((child) => child.name), ['Situation / Task', 'Result']);
     assert.equal(story.detail, 'S T · R');
     assert.deepEqual(codes(text), ['missing-action']);
@@ -83,14 +84,14 @@ describe('frameworks', () => {
     const text = lines('## Checkout', '**Problem:** checkout failed for 3% of users', '**Action:** I traced it to a timeout', '**Result:** failures fell to 0.1%');
     assert.deepEqual(stories(text), ['Checkout: par situation+task action result']);
     assert.deepEqual(codes(text), []);
-    assert.equal(completeness(check(text).doc.stories[0]), 'P A R');
+    assert.equal(completeness(check(text).doc.stories[0], text, DEFAULT_SETTINGS), 'P A R');
   });
 
   it('reports the missing Result of a CAR story, in CAR words', () => {
     const text = lines('## Outage', '- Challenge: the label printers died on Black Friday', '- Action: I switched the depot to the manual fallback');
     assert.deepEqual(codes(text), ['missing-result']);
     const [story] = check(text).doc.stories;
-    assert.equal(completeness(story), 'C A ·');
+    assert.equal(completeness(story, text, DEFAULT_SETTINGS), 'C A ·');
     assert.match(check(text).findings[0].message, /^CAR story 'Outage' has no Result/);
   });
 
@@ -179,8 +180,8 @@ describe('story boundaries inside one heading', () => {
 
   it('lists both stories in the outline, the second under the heading in the heading tree', () => {
     const { doc } = check(two);
-    assert.deepEqual(outline(doc, 'stories').map((node) => node.name), ['Conflict', 'Tell me about a time you handled a complaint']);
-    const [heading] = outline(doc, 'headings');
+    assert.deepEqual(outline(doc, 'stories', DEFAULT_SETTINGS).map((node) => node.name), ['Conflict', 'Tell me about a time you handled a complaint']);
+    const [heading] = outline(doc, 'headings', DEFAULT_SETTINGS);
     assert.equal(heading.name, 'Conflict');
     assert.deepEqual(heading.children.filter((child) => child.kind === 'story').map((child) => child.name), ['Tell me about a time you handled a complaint']);
   });
@@ -226,7 +227,7 @@ describe('story tables', () => {
 
   it('outlines table stories, and the fix for an empty cell fills that cell with a prompt to type over', () => {
     const { doc } = check(table);
-    assert.deepEqual(outline(doc, 'stories').map((node) => [node.name, node.children.length]), [['Cardiac arrest', 4], ['Drunk patient', 4], ['Falls', 4]]);
+    assert.deepEqual(outline(doc, 'stories', DEFAULT_SETTINGS).map((node) => [node.name, node.children.length]), [['Cardiac arrest', 4], ['Drunk patient', 4], ['Falls', 4]]);
     const story = doc.stories[1];
     const empty = story.sections.find((section) => section.words === 0)!;
     const [fix] = emptySection.fixes!({ doc, story, code: 'empty-section', at: empty.markerRange[0] });
@@ -299,7 +300,7 @@ describe('what the review found', () => {
 describe('story tables in the heading tree', () => {
   it('lists a table row story under the heading the table is in', () => {
     const text = lines('# Prep', '## Story bank', '', '| Story | Situation | Task | Action | Result |', '|---|---|---|---|---|', '| Arrest | Cat 1 call to a gym | Lead the resus on scene | Two shocks and a cath lab alert | ROSC in 14 minutes |', '## Questions');
-    const [prep] = outline(check(text).doc, 'headings');
+    const [prep] = outline(check(text).doc, 'headings', DEFAULT_SETTINGS);
     assert.deepEqual(prep.children.map((node) => [node.name, node.children.map((child) => child.name)]), [['Story bank', [['Arrest']].flat()], ['Questions', []]]);
   });
 });

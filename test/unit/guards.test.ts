@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_NESTING, MAX_PARAGRAPH_MARKS, skipReason } from '../../server/src/core/parse/guards';
+import fc from 'fast-check';
+import { MAX_NESTING, MAX_PARAGRAPH_MARKS, ParseGuard, skipReason } from '../../server/src/core/parse/guards';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../server/src/core/settings';
 import { generateNotes } from '../../bench/corpus';
 import { join } from 'node:path';
@@ -42,6 +43,46 @@ describe('skipping what the server should not read', () => {
     assert.equal(skipReason(generateNotes(1_500_000, 1), settings), undefined);
     assert.equal(skipReason(`- Situation: ${'we shipped it, then we measured it. '.repeat(20_000)}`, settings), undefined);
     assert.equal(skipReason(`![diagram](data:image/png;base64,${'iVBORw0KGgoAAAANSUhEUgAA+/='.repeat(40_000)})`, settings), undefined);
+  });
+
+  it('gives, version after version, the reason a fresh scan gives, rescanning only around each edit', () => {
+    // Lines that open and close fences, nest, start paragraphs and carry marks: what the scan's state is made of.
+    const line = fc.oneof(
+      { arbitrary: fc.constantFrom('text *a* _b_ [c]', 'plain words'), weight: 6 },
+      { arbitrary: fc.constant(''), weight: 3 },
+      { arbitrary: fc.constantFrom('```', '~~~~'), weight: 2 },
+      { arbitrary: fc.constant('*'.repeat(1100)), weight: 1 },
+      { arbitrary: fc.constantFrom('- item `x`', '> quote', '    indented', '# heading', '| a | b |', `${'> '.repeat(60)}x`, `${'- '.repeat(60)}x`, '\r'), weight: 1 },
+    );
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.array(line, { maxLength: 3 }).map((added) => added.join('\n')) });
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 200 }), fc.array(edit, { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 8 }), (start, edits, every) => {
+        const guard = new ParseGuard(every);
+        let text = start.join('\n');
+        assert.equal(skipReason(text, settings, undefined, guard), skipReason(text, settings));
+        for (const { at, remove, insert } of edits) {
+          const from = at % (text.length + 1);
+          text = text.slice(0, from) + insert + text.slice(from + remove);
+          assert.equal(skipReason(text, settings, undefined, guard), skipReason(text, settings));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('resumes only where the state and the text after it are both the same as the last scan\'s', () => {
+    const stars = '*'.repeat(1100);
+    const versions = [
+      // A fence closed where the last version opened one: the marks after it now count.
+      [['```', '```', '```', 'q', stars, stars, '```'], ['```', '```', 'q', 'q', stars, stars, '```']],
+      // The same state after the first edited line, but the edit goes on into later lines.
+      [['q', 'aaaa', 'q', 'q'.repeat(1100), stars], ['q', 'abaa', 'q', stars, stars]],
+    ];
+    for (const [before, after] of versions) {
+      const guard = new ParseGuard(1);
+      assert.equal(skipReason(before.join('\n'), settings, undefined, guard), undefined);
+      assert.match(skipReason(after.join('\n'), settings, undefined, guard)!, /over 2000/);
+    }
   });
 });
 

@@ -98,7 +98,7 @@ export function assertSound(text: string, analysis: Analysis, settings: Settings
       if (wellFormed) assert.ok(!LONE_SURROGATE.test(node.name + node.detail), `outline ${node.name} cuts a character in half: ${node.detail}`);
       node.children.forEach(visit);
     };
-    outline(doc, mode).forEach(visit);
+    outline(doc, mode, settings).forEach(visit);
   }
   const ends = doc.stories.flatMap((story) => [story.range[1], ...story.sections.map((section) => section.contentRange[1])]);
   // Samples, of completions and fixes: each looks through every story, so all of 50 000 would test the test.

@@ -27,6 +27,13 @@ describe('STAR model', () => {
     assert.deepEqual(story.sections.map((s) => s.words), [3, 3]);
   });
 
+  it('ends a section at the line that names the questions a story answers, in a paragraph or a bullet', () => {
+    for (const declared of [['', 'Questions: conflict, failure'], ['', '**Themes:** leadership'], ['- Questions: conflict']]) {
+      const [story] = check(lines('## Rota', '- Situation: one two three', '- Task: four five six', '- Action: seven eight nine', '- Result: ten eleven twelve', ...declared)).doc.stories;
+      assert.deepEqual(story.sections.map((s) => s.words), [3, 3, 3, 3], declared.join('|'));
+    }
+  });
+
   it('understands the aliases of each section', () => {
     const text = lines('## Story', '- Context: a', '- Objective: b', '- What I did: c', '- Outcomes: d', '- Lessons: e', '- Challenges: f', '- Notes: g');
     assert.deepEqual(kinds(text), [['Story', 'situation task action result learning challenges notes']]);

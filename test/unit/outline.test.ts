@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { outline } from '../../server/src/core/features/outline';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { check, fixture } from './helpers';
 
 describe('outline', () => {
   it('lists the stories with completeness and their sections, and no other headings', () => {
-    const nodes = outline(check(fixture('interview-notes.md')).doc, 'stories');
+    const nodes = outline(check(fixture('interview-notes.md')).doc, 'stories', DEFAULT_SETTINGS);
     assert.deepEqual(
       nodes.map((n) => [n.name, n.detail, n.children.map((c) => c.name)]),
       [['Leading CI Migration (Jenkins -> GH Actions)', 'S T · R', ['Situation', 'Task', 'Results', 'Challenges']]],
@@ -13,7 +14,7 @@ describe('outline', () => {
   });
 
   it('lists the whole heading tree with stories marked in headings mode', () => {
-    const nodes = outline(check(fixture('interview-notes.md')).doc, 'headings');
+    const nodes = outline(check(fixture('interview-notes.md')).doc, 'headings', DEFAULT_SETTINGS);
     const flat = (list: typeof nodes, depth = 0): string[] => list.flatMap((n) => [`${'  '.repeat(depth)}${n.name}${n.detail ? ` [${n.detail}]` : ''}`, ...flat(n.children, depth + 1)]);
     assert.deepEqual(flat(nodes), [
       'Craftmanship / Design',
@@ -39,7 +40,7 @@ describe('outline', () => {
           walk(node.children);
         }
       };
-      walk(outline(check(fixture('interview-notes.md')).doc, mode));
+      walk(outline(check(fixture('interview-notes.md')).doc, mode, DEFAULT_SETTINGS));
     }
   });
 });

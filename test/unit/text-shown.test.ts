@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { insertSectionEdit } from '../../server/src/core/features/fixes';
 import { outline } from '../../server/src/core/features/outline';
 import { quoteTitle } from '../../server/src/core/model/sections';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { check, lines } from './helpers';
 
 describe('text the server shows', () => {
@@ -10,7 +11,7 @@ describe('text the server shows', () => {
     const title = `${'a'.repeat(56)}🚀🚀🚀`;
     assert.equal(quoteTitle(title), `'${'a'.repeat(56)}…'`);
     const text = `## Story\n- Situation: ${'b'.repeat(59)}🚀 more text\n- Task: x y z\n`;
-    const [story] = outline(check(text).doc, 'stories');
+    const [story] = outline(check(text).doc, 'stories', DEFAULT_SETTINGS);
     assert.equal(story.children[0].detail, 'b'.repeat(59));
   });
 

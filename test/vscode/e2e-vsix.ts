@@ -30,6 +30,9 @@ const STORY = 'Leading CI Migration (Jenkins -> GH Actions)';
 const TYPO = 'relieazed';
 const TABLE_NOTES = 'trades-paramedic-star-table.md';
 const PAR_NOTES = 'trades-sales-lead.md';
+/** Screenshots the README shows; `--update-images` copies them to images/ after a run that met every expectation. */
+const README_SHOTS = ['codelens.png', 'hover.png', 'story-bank.png', 'report.png'];
+const IMAGES = path.join(REPO_ROOT, 'images');
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   publisher: string;
   name: string;
@@ -43,6 +46,7 @@ const { values: options } = parseArgs({
   options: {
     vsix: { type: 'string' },
     'timeout-seconds': { type: 'string', default: '300' },
+    'update-images': { type: 'boolean', default: false },
   },
 });
 
@@ -374,6 +378,124 @@ async function outlineView(page: Page): Promise<string> {
   return `groups: ${groups.map((g) => g.name).join(' | ') || '(one provider, no groups)'}; ${rows.length} rows; listed more than once: ${twice.length ? twice.join(' | ') : 'nothing'}`;
 }
 
+/** Runs a command from the Command Palette by its title, as a person would. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  const quickInput = page.locator('.quick-input-widget');
+  await page.keyboard.press('F1');
+  await quickInput.waitFor({ state: 'visible', timeout: 5_000 });
+  await page.keyboard.type(title, { delay: 10 });
+  await quickInput.locator('.monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await quickInput.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/**
+ * The line above the CI migration story (the issue's own example, `S ✓ T ⚠ A ✗ R ✓`), the hover
+ * on its heading, and the note's count in the status bar.
+ */
+async function codeLensAndHover(page: Page): Promise<void> {
+  // Still open in its tab from the first step.
+  await page.locator('.tabs-container .tab', { hasText: NOTES }).first().click();
+  // The whole editor's height for the note: the story starts on line 26.
+  await runCommand(page, 'View: Hide Panel');
+  await page.locator('.editor-instance .view-lines', { hasText: STORY }).waitFor({ timeout: 20_000 });
+  const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'S ✓ T ⚠ A ✗ R ✓' }).first();
+  await lens.waitFor({ timeout: 30_000 }).catch(() => undefined);
+  const lensText = (await lens.textContent().catch(() => null))?.trim() ?? '';
+  const status = page.locator('.statusbar-item', { hasText: /STAR \d+\/\d+ complete/ }).first();
+  await status.waitFor({ timeout: 30_000 }).catch(() => undefined);
+  const statusText = (await status.textContent().catch(() => null))?.trim() ?? '';
+  await page.mouse.move(1000, 700);
+  await sleep(500);
+  // The story and the lines around it, large enough to read in the README.
+  const editor = await page.locator('.editor-instance').first().boundingBox();
+  const lensBox = await lens.boundingBox().catch(() => null);
+  const around = editor && lensBox ? { x: editor.x, y: Math.max(editor.y, lensBox.y - 200), width: editor.width, height: 440 } : undefined;
+  await page.screenshot({ path: path.join(ARTIFACTS, 'codelens.png'), clip: around });
+  expect(/^S ✓ T ⚠ A ✗ R ✓ · \d+ words · ~\d+(?:m\d*)?s?.*$/.test(lensText), `the code lens above the CI migration story reads "S ✓ T ⚠ A ✗ R ✓ · … words · ~…" ("${lensText}")`);
+  expect(/^STAR \d+\/\d+ complete$/.test(statusText), `the status bar shows "STAR n/m complete" for the note ("${statusText}")`);
+
+  // On the heading's text, not the empty width of its line.
+  const heading = page.locator('.view-lines .view-line', { hasText: STORY }).first().locator(':scope > span');
+  const box = await heading.boundingBox();
+  let hoverText = '';
+  if (box) {
+    await page.mouse.move(box.x + Math.min(120, box.width / 2), box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content', { hasText: /story/i }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    await sleep(300);
+    hoverText = ((await hover.textContent().catch(() => null)) ?? '').replace(/\s+/g, ' ').trim();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'hover.png'), clip: around });
+  }
+  fs.writeFileSync(path.join(ARTIFACTS, 'codelens.txt'), `lens: ${lensText}\nstatus bar: ${statusText}\nhover: ${hoverText}\n`);
+  expect(/STAR story/.test(hoverText) && /words/.test(hoverText), `hovering the story heading explains the story and its length ("${hoverText.slice(0, 160)}")`);
+  await page.mouse.move(1000, 700);
+  await page.keyboard.press('Escape');
+}
+
+/** The Explorer's "STAR Stories" view: every story of the workspace by file, then by question theme. */
+async function storyBankView(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const header = (name: string) => page.locator('.pane-header', { has: page.locator(`h3.title:text-is("${name}")`) }).first();
+  const outline = header('Outline');
+  if ((await outline.getAttribute('aria-expanded')) === 'true') await outline.click();
+  const bank = header('STAR Stories');
+  await bank.waitFor({ timeout: 20_000 });
+  if ((await bank.getAttribute('aria-expanded')) !== 'true') await bank.click();
+  const pane = '.pane:has(> .pane-header h3.title:text-is("STAR Stories"))';
+  await page.locator(`${pane} .monaco-list-row`, { hasText: STORY }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+  // Wider, as a person would drag it, so titles and their lengths show whole.
+  const sidebar = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  if (sidebar) {
+    await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + sidebar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(640, sidebar.y + sidebar.height / 2, { steps: 10 });
+    await page.mouse.up();
+  }
+  await sleep(500);
+  const byFile = await treeRows(page, pane);
+  const bankClip = { x: 0, y: 0, width: 660, height: 900 };
+  await page.screenshot({ path: path.join(ARTIFACTS, 'story-bank.png'), clip: bankClip });
+  const story = byFile.find((row) => row.name === STORY);
+  const notes = byFile.find((row) => row.name === NOTES);
+  expect(notes && /\d+\/\d+ complete$/.test(notes.description), `the story bank lists ${NOTES} with its count of complete stories ("${notes?.description}")`);
+  expect(story && /^~\d+(?:m\d*)?s?(?: · \d+ hints?)?$/.test(story.description), `the story bank lists "${STORY}" with its spoken length and hints ("${story?.description}")`);
+
+  // The view's own title button switches to question themes.
+  await bank.hover();
+  await page.locator(`${pane} .pane-header .action-label[aria-label="Group by Question Theme"]`).click({ timeout: 10_000 });
+  await page.locator(`${pane} .monaco-list-row`, { hasText: 'Conflict' }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await sleep(500);
+  const byTheme = await treeRows(page, pane);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'story-bank-themes.png'), clip: bankClip });
+  fs.writeFileSync(
+    path.join(ARTIFACTS, 'story-bank.txt'),
+    [...byFile, { level: 1, name: '', description: '' }, ...byTheme].map((row) => `${'  '.repeat(Math.max(0, row.level - 1))}${row.name}${row.description ? `  — ${row.description}` : ''}`).join('\n') + '\n',
+  );
+  expect(byTheme.some((row) => row.name === 'Conflict' && /^\d+ stor(?:y|ies)/.test(row.description)), 'grouped by question theme, the story bank has a Conflict theme with its stories');
+  await page.locator(`${pane} .pane-header .action-label[aria-label="Group by File"]`).click({ timeout: 10_000 }).catch(() => undefined);
+}
+
+/** "STAR Notes: Show Story Report": the webview with the stories × themes table. */
+async function storyReport(page: Page): Promise<void> {
+  // The report's table is wide: the whole window for it.
+  await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+  await runCommand(page, 'STAR Notes: Show Story Report');
+  const body = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('body');
+  await body.locator('table').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+  await sleep(1000);
+  const text = ((await body.innerText({ timeout: 5_000 }).catch(() => '')) ?? '').trim();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'report.png') });
+  fs.writeFileSync(path.join(ARTIFACTS, 'report.txt'), `${text}\n`);
+  expect(text.includes(STORY), `the story report lists "${STORY}"`);
+}
+
+/** After a run that met every expectation: the README's screenshots, from what this run saw. */
+function updateImages(): void {
+  for (const shot of README_SHOTS) fs.copyFileSync(path.join(ARTIFACTS, shot), path.join(IMAGES, shot));
+  log(`copied ${README_SHOTS.join(', ')} to ${path.relative(REPO_ROOT, IMAGES)}/`);
+}
+
 /** Errors the extension logged to its output channel, or an activation failure in the extension host log. */
 function loggedErrors(userDataDir: string): string[] {
   const errors: string[] = [];
@@ -459,6 +581,9 @@ async function main(): Promise<number> {
     outline = await step('read the Outline', () => abortable(outlineView(page!)));
     log(`Outline: ${outline}`);
     await step('open a story table and PAR stories', () => abortable(tablesAndFrameworks(page!)));
+    await step('the code lens, the hover and the status bar', () => abortable(codeLensAndHover(page!)));
+    await step('the story bank in the Explorer', () => abortable(storyBankView(page!)));
+    await step('the story report', () => abortable(storyReport(page!)));
     const errors = loggedErrors(sandbox.userDataDir);
     expect(errors.length === 0, `no errors in the extension's logs${errors.length ? `:\n${errors.join('\n')}` : ''}`);
   } catch (err) {
@@ -494,6 +619,7 @@ async function main(): Promise<number> {
     return 1;
   }
   log('vsix: all expectations met');
+  if (options['update-images']) updateImages();
   return 0;
 }
 

@@ -2,12 +2,12 @@ import type { Root, RootContent } from 'mdast';
 import { Directives } from './directives';
 import { BlockParser, finish, type Piece, type PlacedPiece } from './parse/pieces';
 import { labelMatcher } from './model/labels';
-import { assembleModel, buildModel } from './model/stories';
+import { assembleModel, buildModel, BuiltStories } from './model/stories';
 import { markerEvents, shiftEvents, type MarkerEvent } from './model/events';
 import { STAR_KINDS, type StarDocument, type Story } from './model/types';
-import { LineIndex, countWords } from './text';
+import { LineIndex, commonPrefix, commonSuffix, countWords } from './text';
 import { byPosition, type Finding } from './findings';
-import { STORY_RULES, type RuleContext, type RuleFinding } from './rules';
+import { STORY_RULES, type RuleContext, type RuleFinding, type StoryRule } from './rules';
 import type { Settings } from './settings';
 
 /** A piece of the document that was parsed on its own; its nodes are in `doc.root` too. */
@@ -74,7 +74,15 @@ function starFindings(doc: StarDocument, settings: Settings, check: (story: Stor
 }
 
 function checkStory(story: Story, context: RuleContext): RuleFinding[] {
-  return STORY_RULES.flatMap((rule) => rule.check(story, context));
+  return activeRules(context.settings).flatMap((rule) => rule.check(story, context));
+}
+
+/** A rule whose every code is off is not run: hints a writer turned off cost nothing. */
+const ACTIVE = new WeakMap<Settings, readonly StoryRule[]>();
+function activeRules(settings: Settings): readonly StoryRule[] {
+  let rules = ACTIVE.get(settings);
+  if (!rules) ACTIVE.set(settings, (rules = STORY_RULES.filter((rule) => Object.keys(rule.codes).some((code) => settings.severity[code] !== 'off'))));
+  return rules;
 }
 
 /**
@@ -87,6 +95,7 @@ export class DocumentAnalyzer {
   readonly #parser = new BlockParser();
   readonly #events = new WeakMap<Piece, { aliases: Settings['aliases']; events: MarkerEvent[]; directives: boolean }>();
   #words = new Map<string, number>();
+  #built = new BuiltStories();
   #last?: { text: string; settings: Settings; stories: readonly CheckedStory[] };
 
   analyze(text: string, settings: Settings): Analysis {
@@ -113,12 +122,22 @@ export class DocumentAnalyzer {
     }
 
     const words = new Map<string, number>();
-    const doc = assembleModel(text, root, events, settings.frameworks, (section) => {
-      let count = this.#words.get(section) ?? words.get(section);
-      if (count === undefined) count = countWords(section);
-      words.set(section, count);
-      return count;
-    });
+    // Stories built with other settings' aliases are of no use: the events differ.
+    if (this.#last?.settings !== settings) this.#built = new BuiltStories();
+    const doc = assembleModel(
+      text,
+      root,
+      events,
+      settings.frameworks,
+      (section) => {
+        let count = this.#words.get(section) ?? words.get(section);
+        if (count === undefined) count = countWords(section);
+        words.set(section, count);
+        return count;
+      },
+      this.#built,
+    );
+    this.#built.done();
     this.#words = words;
 
     const lines = new LineIndex(text);
@@ -171,26 +190,6 @@ function reusable(last: { text: string; stories: readonly CheckedStory[] }, text
     if (!old || old.line !== line || !sameShape(old.story, old.story.range[0], story, start)) return undefined;
     return old.relative;
   };
-}
-
-/** Chunks compared natively before the character at which two texts part is looked for. */
-const CHUNK = 4096;
-
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-/** Common suffix length, not reaching into a common prefix of length `prefix`. */
-function commonSuffix(a: string, b: string, prefix: number): number {
-  const max = Math.min(a.length, b.length) - prefix;
-  let i = 0;
-  while (i + CHUNK <= max && a.slice(a.length - i - CHUNK, a.length - i) === b.slice(b.length - i - CHUNK, b.length - i)) i += CHUNK;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 const OFFSET_KEYS = new Set(['range', 'anchor', 'markerRange', 'contentRange', 'blockStart', 'subtree']);

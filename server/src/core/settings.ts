@@ -3,6 +3,7 @@ import { DEFAULT_ALIASES } from './model/labels';
 import { EXTRA_KINDS, FRAMEWORK_IDS, STAR_KINDS, type FrameworkId, type SectionKind } from './model/types';
 import { DEFAULT_FRAMEWORKS } from './model/frameworks';
 import type { Level } from './findings';
+import { resolveThemes, THEME_SETS, type Theme } from './bank/themes';
 
 export const LEVELS: readonly Level[] = ['off', 'hint', 'information', 'warning', 'error'];
 
@@ -40,6 +41,16 @@ export interface Settings {
   /** URI schemes whose documents are checked; others (git, output, remote file systems) are skipped. */
   schemes: readonly string[];
   spelling: SpellingSettings;
+  /** Speaking pace for a story's spoken length (core/coach/stats.ts): too-long, too-short, the hover. */
+  wordsPerMinute: number;
+  maxSpokenSeconds: number;
+  minSpokenSeconds: number;
+  /** Hedges and filler vague-language flags besides its own list (core/coach/vague.ts). */
+  vagueWords: readonly string[];
+  /** A line above each story with its sections, length and hints, which adds its missing sections when clicked (lsp/codeLens.ts). */
+  codeLens: boolean;
+  /** The question themes the story bank and its report are held against (core/bank/themes.ts). */
+  themes: readonly Theme[];
 }
 
 /** Each code's own default, from the rule that declares it. */
@@ -56,6 +67,13 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   maxProblems: 1000,
   schemes: ['file', 'untitled'],
   spelling: { enabled: true, language: 'auto' as const, words: [], userWords: [], ignoreWords: [], dictionaries: [] },
+  // Coaches' two minutes, with room: 150 words a minute is an unhurried interview pace.
+  wordsPerMinute: 150,
+  maxSpokenSeconds: 180,
+  minSpokenSeconds: 45,
+  vagueWords: [],
+  codeLens: true,
+  themes: THEME_SETS.common,
 });
 
 export interface ResolvedSettings {
@@ -67,6 +85,27 @@ export interface ResolvedSettings {
 type Raw = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Raw settings of several levels as one, for `resolveSettings`: each level wins over those before
+ * it (the editor's order is config file, then the client's user and workspace settings). Objects
+ * (`severity`, `aliases`, `spelling`) merge key by key; any other value, lists included, the later
+ * level replaces, as VS Code merges its own levels. Undefined and null levels are skipped.
+ */
+export function layerSettings(...levels: unknown[]): unknown {
+  return levels.reduce<unknown>((below, level) => (level === undefined || level === null ? below : overlay(below, level)), undefined);
+}
+
+function overlay(below: unknown, above: unknown): unknown {
+  if (!isObject(below) || !isObject(above)) return above;
+  const out: Raw = {};
+  for (const [key, value] of [...Object.entries(below), ...Object.entries(above)]) {
+    const merged = Object.hasOwn(out, key) ? overlay(out[key], value) : value;
+    // defineProperty: a "__proto__" key from a JSON file stays a key and never becomes the prototype.
+    Object.defineProperty(out, key, { value: merged, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
 
 /**
  * Turns whatever the client sent (the `starNotes` section) into valid settings.
@@ -85,7 +124,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
     return fallback;
   };
 
-  const wholeNumber = (key: 'minWords' | 'maxProblems', min: number, max: number): number => {
+  const wholeNumber = (key: 'minWords' | 'maxProblems' | 'wordsPerMinute' | 'maxSpokenSeconds' | 'minSpokenSeconds', min: number, max: number): number => {
     const value = input[key];
     if (value === undefined) return DEFAULT_SETTINGS[key];
     if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
@@ -104,6 +143,29 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   })();
 
   const maxProblems = wholeNumber('maxProblems', 1, 1_000_000);
+
+  const wordsPerMinute = wholeNumber('wordsPerMinute', 60, 400);
+  let maxSpokenSeconds = wholeNumber('maxSpokenSeconds', 10, 3600);
+  let minSpokenSeconds = wholeNumber('minSpokenSeconds', 0, 3600);
+  if (minSpokenSeconds >= maxSpokenSeconds) {
+    warnings.push(`starNotes.minSpokenSeconds (${minSpokenSeconds}) must be under starNotes.maxSpokenSeconds (${maxSpokenSeconds}); using ${DEFAULT_SETTINGS.minSpokenSeconds} and ${DEFAULT_SETTINGS.maxSpokenSeconds}.`);
+    [minSpokenSeconds, maxSpokenSeconds] = [DEFAULT_SETTINGS.minSpokenSeconds, DEFAULT_SETTINGS.maxSpokenSeconds];
+  }
+
+  const vagueWords = (() => {
+    const value = input.vagueWords;
+    if (value === undefined) return DEFAULT_SETTINGS.vagueWords;
+    if (Array.isArray(value) && value.every((phrase) => typeof phrase === 'string')) {
+      // A phrase is matched as whole words: one that holds no letter or digit would match nothing.
+      return value.map((phrase: string) => phrase.trim()).filter((phrase) => {
+        if (/[\p{L}\p{N}]/u.test(phrase) && phrase.length <= 60) return true;
+        warnings.push(`starNotes.vagueWords: "${phrase.slice(0, 60)}" is not a word or phrase of up to 60 characters; ignored.`);
+        return false;
+      });
+    }
+    warnings.push('starNotes.vagueWords must be a list of words or phrases; ignored.');
+    return DEFAULT_SETTINGS.vagueWords;
+  })();
 
   const schemes = (() => {
     const value = input.schemes;
@@ -170,7 +232,7 @@ export function resolveSettings(raw: unknown): ResolvedSettings {
   const spelling = resolveSpelling(input.spelling, warnings, bool);
 
   return {
-    settings: { enable: bool('enable', true), minWords, severity, aliases, frameworks, outline, maxFileSize, maxProblems, schemes, spelling },
+    settings: { enable: bool('enable', true), minWords, severity, aliases, frameworks, outline, maxFileSize, maxProblems, schemes, spelling, wordsPerMinute, maxSpokenSeconds, minSpokenSeconds, vagueWords, codeLens: bool('codeLens', true), themes: resolveThemes(input.themes, warnings) },
     warnings,
   };
 }

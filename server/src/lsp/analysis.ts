@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentAnalyzer, type Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
-import { skipReason } from '../core/parse/guards';
+import { ParseGuard, skipReason } from '../core/parse/guards';
 
 export type DocumentAnalysis = { skipped: string } | (Analysis & { skipped?: undefined });
 
@@ -18,6 +18,8 @@ interface Job {
 interface Entry {
   /** Keeps the pieces, events and rule findings of the last version, so the next one redoes only what changed. */
   analyzer: DocumentAnalyzer;
+  /** Keeps the last version's scan for what the parser can't take, so an edit rescans a few lines. */
+  guard: ParseGuard;
   latest?: { version: number; settings: Settings; result: DocumentAnalysis };
   running?: Job;
 }
@@ -41,7 +43,7 @@ export class AnalysisCache {
     // Only a newer version supersedes: then whoever waits for the old one has no use for it.
     if (running && running.version !== document.version) running.superseded = true;
     const text = document.getText();
-    const skipped = skipReason(text, settings, document.uri);
+    const skipped = skipReason(text, settings, document.uri, entry.guard);
     if (skipped) {
       entry.latest = { version: document.version, settings, result: { skipped } };
       return Promise.resolve(entry.latest.result);
@@ -61,7 +63,7 @@ export class AnalysisCache {
   #entry(uri: string): Entry {
     let entry = this.#entries.get(uri);
     if (!entry) {
-      entry = { analyzer: new DocumentAnalyzer() };
+      entry = { analyzer: new DocumentAnalyzer(), guard: new ParseGuard() };
       this.#entries.set(uri, entry);
     }
     return entry;

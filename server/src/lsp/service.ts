@@ -1,6 +1,9 @@
 import type {
+  CancellationToken,
   CodeAction,
   CodeActionParams,
+  CodeLens,
+  CodeLensParams,
   CompletionItem,
   CompletionParams,
   Connection,
@@ -18,23 +21,30 @@ import type {
   TextDocuments,
   WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import { DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver';
+import { CodeLensRefreshRequest, DidChangeWatchedFilesNotification, MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import type { Settings } from '../core/settings';
 import { AnalysisCache } from './analysis';
 import { starCodeActions, type EditCapabilities } from './codeActions';
+import { ADD_MISSING_SECTIONS_COMMAND, addMissingSectionsEdit, codeLenses, type AddMissingSectionsArguments } from './codeLens';
 import { completions } from './completion';
+import { executeNewStory, NEW_STORY_COMMAND } from './newStory';
 import { DiagnosticsProvider, toDiagnostic } from './diagnostics';
 import { foldingRanges } from './folding';
 import { starNotesHover } from './hover';
 import { SettingsStore } from './settings';
 import { SpellingProvider } from './spelling';
 import { documentSymbols } from './symbols';
+import { StoryBank, STORIES_CHANGED_NOTIFICATION, type ReportParams, type StoriesParams } from './stories';
 import { WorkspaceIndex } from './workspace';
 import { WordsProvider, type AddWordResult } from './words';
+import { CONFIG_FILES } from '../runtime/configFile';
 import { NOTES_FILE } from '../runtime/files';
 import { userWordsFile } from '../runtime/wordFiles';
+
+/** How long the workspace index stays unchanged before clients hear that the stories changed. */
+const STORIES_CHANGED_DEBOUNCE_MS = 1000;
 
 export interface ServiceOptions {
   connection: Connection;
@@ -42,6 +52,8 @@ export interface ServiceOptions {
   canPullSettings: boolean;
   initialSettings: unknown;
   edits: EditCapabilities;
+  /** The client re-asks for code lenses when told to (`workspace/codeLens/refresh`): they depend on settings too. */
+  codeLensRefresh?: boolean;
   /** Workspace folders as file paths. */
   workspaceFolders?: readonly string[];
 }
@@ -52,7 +64,7 @@ export interface ServiceOptions {
  */
 export function createStarNotesService(options: ServiceOptions) {
   const { connection, documents, edits } = options;
-  const settings = new SettingsStore(connection, options.canPullSettings, options.initialSettings);
+  const settings = new SettingsStore(connection, options.canPullSettings, options.initialSettings, { workspaceFolders: () => options.workspaceFolders ?? [] });
   const analyses = new AnalysisCache();
   const words = new WordsProvider({
     workspaceFolders: () => options.workspaceFolders ?? [],
@@ -73,7 +85,21 @@ export function createStarNotesService(options: ServiceOptions) {
     settings: (uri) => settings.get(uri),
     progress: () => connection.window.createWorkDoneProgress(),
     log: (message) => connection.console.info(message),
+    changed: () => storiesChanged(),
   });
+  const bank = new StoryBank({
+    indexed: () => workspace.storiesByFile(),
+    open: () => documents.all(),
+    analysisOf: (uri) => analysisOf(uri),
+    settings: (uri) => settings.get(uri),
+    folders: () => options.workspaceFolders ?? [],
+  });
+  let storiesTimer: NodeJS.Timeout | undefined;
+  /** Once the index settles: while a thousand files are read, clients are told once, not a thousand times. */
+  function storiesChanged(): void {
+    clearTimeout(storiesTimer);
+    storiesTimer = setTimeout(() => void connection.sendNotification(STORIES_CHANGED_NOTIFICATION), STORIES_CHANGED_DEBOUNCE_MS);
+  }
   const skipNotices = new Set<string>();
   /** `TextDocuments` reports an open as a content change too; the open already scheduled a check. */
   const justOpened = new Set<string>();
@@ -93,6 +119,14 @@ export function createStarNotesService(options: ServiceOptions) {
 
   function checkOpenDocuments(): void {
     for (const document of documents.all()) diagnostics.schedule(document.uri, 0);
+  }
+
+  /** A STAR Notes config file changed: settings are worked out again for every open document. */
+  function configFilesChanged(): void {
+    settings.configFilesChanged();
+    checkOpenDocuments();
+    workspace.settingsChanged();
+    if (options.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
   }
 
   function cspellFilesChanged(): void {
@@ -119,10 +153,12 @@ export function createStarNotesService(options: ServiceOptions) {
       justOpened.add(uri);
       diagnostics.schedule(uri, 0);
       void words.refresh();
+      if (settings.configFileEdited()) configFilesChanged();
     },
     changed(uri: string) {
       if (!justOpened.delete(uri)) diagnostics.schedule(uri);
       void words.refresh();
+      if (settings.configFileEdited()) configFilesChanged();
     },
     closed(uri: string) {
       justOpened.delete(uri);
@@ -135,6 +171,8 @@ export function createStarNotesService(options: ServiceOptions) {
     configurationChanged(pushed: unknown) {
       settings.changed(pushed);
       checkOpenDocuments();
+      workspace.settingsChanged();
+      if (options.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
     },
     /** Reads the word files, and loads the spelling dictionaries in the background for the settings a first document will likely have. */
     async warmUp() {
@@ -144,39 +182,58 @@ export function createStarNotesService(options: ServiceOptions) {
     /** Ends the spelling workers; the server is about to exit. */
     dispose() {
       spelling.dispose();
+      clearTimeout(storiesTimer);
     },
-    /** Asks the client to report changes to notes, word files and cspell configurations; `relativePatterns` when it takes a base folder. */
+    /** Asks the client to report changes to notes, word files, config files and cspell configurations; `relativePatterns` when it takes a base folder. */
     watchFiles(relativePatterns: boolean) {
-      const watchers = [{ globPattern: '**/*.{md,markdown}' }, ...words.watchers(relativePatterns)];
+      const watchers = [{ globPattern: '**/*.{md,markdown}' }, { globPattern: `**/{${CONFIG_FILES.join(',')}}` }, ...words.watchers(relativePatterns)];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     },
     /** Indexes the workspace's notes in the background. */
     indexWorkspace() {
       void workspace.indexAll();
     },
-    /** Notes go to the workspace index; word files are read again; anything else watched is a cspell configuration. */
+    /** Notes go to the workspace index; config files and word files are read again; anything else watched is a cspell configuration. */
     watchedFilesChanged(changes: FileEvent[]) {
       const notes = changes.filter((change) => NOTES_FILE.test(change.uri));
       if (notes.length > 0) workspace.filesChanged(notes);
       if (notes.length === changes.length) return;
+      if (changes.some((change) => CONFIG_FILES.includes(change.uri.slice(change.uri.lastIndexOf('/') + 1)))) configFilesChanged();
       void words.refresh();
       if (changes.some((change) => !NOTES_FILE.test(change.uri) && !change.uri.endsWith('/words.txt'))) cspellFilesChanged();
     },
-    /** `workspace/executeCommand`: adding a spelling word is the one command. */
-    executeCommand(params: ExecuteCommandParams): Promise<AddWordResult> {
-      return words.executeCommand(params);
+    /** `workspace/executeCommand`: starting a story, adding a story's missing sections, or a spelling word. */
+    async executeCommand(params: ExecuteCommandParams): Promise<AddWordResult | boolean | null> {
+      if (params.command === NEW_STORY_COMMAND) return executeNewStory(params, { analysisOf, applyEdit: (edit) => connection.workspace.applyEdit(edit), edits });
+      if (params.command !== ADD_MISSING_SECTIONS_COMMAND) return words.executeCommand(params);
+      const [uri, at] = (params.arguments ?? []) as Partial<AddMissingSectionsArguments>;
+      const found = typeof uri === 'string' && at ? await analysisOf(uri) : undefined;
+      const edit = found && addMissingSectionsEdit(found.document, found.analysis, at!, edits);
+      if (!edit) return false;
+      const { applied } = await connection.workspace.applyEdit({ label: 'Add missing sections', edit });
+      return applied;
     },
     provideWorkspaceSymbols(params: WorkspaceSymbolParams): SymbolInformation[] {
       return workspace.symbols(params.query);
     },
+    provideStories(params: StoriesParams | null, token: CancellationToken) {
+      return bank.stories(params, token);
+    },
+    provideReport(params: ReportParams | null, token: CancellationToken) {
+      return bank.report(params, token);
+    },
 
     async provideDocumentSymbols(params: DocumentSymbolParams): Promise<DocumentSymbol[]> {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? documentSymbols(found.document, found.analysis, found.settings.outline) : [];
+      return found ? documentSymbols(found.document, found.analysis, found.settings) : [];
     },
     async provideHover(params: HoverParams): Promise<Hover | null> {
       const found = await analysisOf(params.textDocument.uri);
-      return found ? starNotesHover(found.document, found.analysis, params.position, (offset) => spelling.hover(found.document.uri, offset)) : null;
+      return found ? starNotesHover(found.document, found.analysis, params.position, found.settings, (offset) => spelling.hover(found.document.uri, offset)) : null;
+    },
+    async provideCodeLenses(params: CodeLensParams): Promise<CodeLens[]> {
+      const found = await analysisOf(params.textDocument.uri);
+      return found ? codeLenses(found.document, found.analysis, found.settings) : [];
     },
     async provideFoldingRanges(params: FoldingRangeParams): Promise<FoldingRange[]> {
       const found = await analysisOf(params.textDocument.uri);

@@ -10,13 +10,12 @@ import type { Dialect } from '../core/settings';
 import type { CspellWords } from '../runtime/cspellConfig';
 import { isInside, isReallyInside } from '../runtime/files';
 import type { EngineOptions } from '../runtime/engine';
-import { ignoreInFileEdit, replaceEdit } from '../core/spell/fixes';
-import { ProseCache, type Prose } from '../core/spell/pieces';
+import { ignoreInFileEdit, obviousFixes, replaceEdit, typoWords } from '../core/spell/fixes';
+import { ProseCache, proseTexts, type Prose } from '../core/spell/pieces';
 import { messageOf } from '../runtime/protocol';
-import { isObvious, type Suggestion } from '../core/spell/suggest';
+import type { Suggestion } from '../core/spell/suggest';
 import { Spellers, type Speller } from '../runtime/workerClient';
 import type { Finding } from '../core/findings';
-import type { OffsetEdit } from '../core/features/fixes';
 import type { OffsetRange } from '../core/text';
 import { quickFix, workspaceEdit, type EditCapabilities } from './codeActions';
 import { SOURCE, toOffsets } from './convert';
@@ -95,7 +94,7 @@ export class SpellingProvider {
     const speller = this.#spellers.get(this.#engineOptions(settings, document.uri));
     const folder = folderOf(document.uri);
     const prose = this.#proseOf(document.uri, analysis);
-    const checked = speller.checked(prose.blocks.map((block) => block.text));
+    const checked = speller.checked(proseTexts(prose));
     if (checked && (!folder || this.#cspellReady.has(folder))) {
       return this.#published(document.uri, speller, this.#findings(checked, analysis, settings, folder ? this.#cspellReady.get(folder) : undefined, prose, folder));
     }
@@ -180,7 +179,7 @@ export class SpellingProvider {
   /** Findings once the dictionaries answered for the blocks they had not seen; none if they did not load. */
   async #checked(speller: Speller, analysis: Analysis, settings: Settings, folder: string | undefined, prose: Prose): Promise<SpellingResult> {
     if (!(await this.#ready(speller))) return { findings: [], dialect: { dialect: 'en-US', reason: 'the dictionaries did not load' } };
-    const [checker, cspell] = await Promise.all([speller.check(prose.blocks.map((block) => block.text)), folder ? this.#cspellWords(speller, folder) : undefined]);
+    const [checker, cspell] = await Promise.all([speller.check(proseTexts(prose)), folder ? this.#cspellWords(speller, folder) : undefined]);
     return this.#findings(checker, analysis, settings, cspell, prose, folder);
   }
 
@@ -243,33 +242,10 @@ export class SpellingProvider {
 
 /** One edit for every typo whose correction is unambiguous, and every repeated word. */
 async function fixAllAction(document: TextDocument, findings: readonly Finding[], speller: Speller, dialect: Dialect, capabilities: EditCapabilities): Promise<CodeAction | undefined> {
-  const text = document.getText();
-  const typos = findings.filter((finding) => finding.code === 'spelling');
-  const corrections = await speller.suggestions(typos.map((finding) => (finding.data as SpellingData).word), dialect);
-  const edits = [
-    ...findings.filter((finding) => finding.code === 'repeated-word').map((finding) => ({ range: (finding.data as RepeatedWordData).remove, text: '' })),
-    ...typos.flatMap((finding, i) => (isObvious(corrections[i]) ? [correctionEdit(text, finding.range, corrections[i][0].word)] : [])),
-  ];
-  const ordered = edits.sort((a, b) => a.range[0] - b.range[0]).filter((edit, i, all) => i === 0 || edit.range[0] >= all[i - 1].range[1]);
-  if (ordered.length === 0) return undefined;
-  return { title: 'Fix all obvious typos', kind: FIX_ALL_KIND, edit: workspaceEdit(document, ordered, capabilities) };
-}
-
-/**
- * The typo corrected, or removed when its correction is the word beside it ("becuase because"):
- * correcting it would only make a repeated word, which a second "Fix all" would then remove.
- */
-function correctionEdit(text: string, [start, end]: OffsetRange, correction: string): OffsetEdit {
-  const isSpace = (at: number) => text[at] === ' ' || text[at] === '\t';
-  const same = (from: number) => text.slice(from, from + correction.length).toLowerCase() === correction.toLowerCase();
-  let next = end;
-  while (isSpace(next)) next++;
-  if (next > end && same(next) && !/[\p{L}\p{N}]/u.test(text[next + correction.length] ?? '')) return { range: [start, next], text: '' };
-  let previous = start;
-  while (isSpace(previous - 1)) previous--;
-  const word = previous - correction.length;
-  if (previous < start && word >= 0 && same(word) && !/[\p{L}\p{N}]/u.test(text[word - 1] ?? '')) return { range: [previous, end], text: '' };
-  return replaceEdit([start, end], correction);
+  const corrections = await speller.suggestions(typoWords(findings), dialect);
+  const edits = obviousFixes(document.getText(), findings, corrections);
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all obvious typos', kind: FIX_ALL_KIND, edit: workspaceEdit(document, edits, capabilities) };
 }
 
 function wordOf(document: TextDocument, diagnostic: Diagnostic): string {

@@ -2,7 +2,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../core/analyze';
 import { outline, type OutlineNode } from '../core/features/outline';
-import type { OutlineMode } from '../core/settings';
+import type { Settings } from '../core/settings';
 import { toRange } from './convert';
 
 const KIND: Readonly<Record<OutlineNode['kind'], SymbolKind>> = {
@@ -11,7 +11,7 @@ const KIND: Readonly<Record<OutlineNode['kind'], SymbolKind>> = {
   heading: SymbolKind.String,
 };
 
-export function documentSymbols(document: TextDocument, analysis: Analysis, mode: OutlineMode): DocumentSymbol[] {
+export function documentSymbols(document: TextDocument, analysis: Analysis, settings: Pick<Settings, 'outline' | 'minWords'>): DocumentSymbol[] {
   const convert = (node: OutlineNode): DocumentSymbol => ({
     name: node.name,
     detail: node.detail,
@@ -20,5 +20,5 @@ export function documentSymbols(document: TextDocument, analysis: Analysis, mode
     selectionRange: toRange(document, node.selectionRange),
     children: node.children.map(convert),
   });
-  return outline(analysis.doc, mode).map(convert);
+  return outline(analysis.doc, settings.outline, settings).map(convert);
 }

@@ -1,10 +1,12 @@
 import { storyAt } from './fixes';
-import { FRAMEWORKS, slotOf } from '../model/frameworks';
+import { FRAMEWORKS, slotOf, storyLabel, type Slot } from '../model/frameworks';
 import { type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story, type WrittenStyle } from '../model/types';
-import { startOfLine, type OffsetRange } from '../text';
+import { endOfLine, startOfLine, type OffsetRange } from '../text';
 import type { Settings } from '../settings';
 import { SECTION_NAMES } from '../model/sections';
+import { layoutAt } from './newStory';
 import { promptSnippet } from './prompts';
+import { missingSlots, restOfStoryEdit, writeOnBlankLine } from './rest';
 import { DEFAULT_STYLE, escapeSnippet, labelLike, markerAfterBullet, markerAfterIndent } from './style';
 
 export interface MarkerCompletion {
@@ -57,6 +59,40 @@ export function markerCompletions(doc: StarDocument, offset: number, settings: P
   }
   return items;
 }
+
+/** One item that writes several sections at once: the rest of a story, or a whole one under a bare heading. */
+export interface RestCompletion {
+  label: string;
+  detail: string;
+  range: OffsetRange;
+  snippet: string;
+}
+
+/**
+ * At a blank line in a story, every section it still lacks, in order, when there are two or more
+ * and they all belong at that line. Under a heading with no story yet, the whole of a STAR story,
+ * written like the stories around it.
+ */
+export function restCompletion(doc: StarDocument, offset: number): RestCompletion | undefined {
+  const { text } = doc;
+  const line: OffsetRange = [startOfLine(text, offset), endOfLine(text, offset)];
+  if (/\S/.test(text.slice(...line))) return undefined;
+  const story = storyAt(doc, offset);
+  if (story) {
+    const slots = missingSlots(story);
+    const rest = slots.length > 1 ? restOfStoryEdit(doc, story, offset) : undefined;
+    return rest && { label: names(slots), detail: `the rest of ${storyLabel(story)}`, range: rest.edit.range, snippet: rest.snippet };
+  }
+  const heading = doc.headings.filter((candidate) => !candidate.marker && candidate.range[1] < offset && offset <= candidate.subtree[1]).pop();
+  if (!heading) return undefined;
+  const layout = layoutAt(doc, offset);
+  // The heading is the title: sections sit as far below it as the nearest story's sit below theirs.
+  const style: WrittenStyle = layout.style.type === 'heading' ? { type: 'heading', depth: Math.min(6, heading.depth + layout.style.depth - layout.titleDepth) } : layout.style;
+  const slots = FRAMEWORKS.star.slots;
+  return { label: names(slots), detail: 'a whole STAR story', range: line, snippet: writeOnBlankLine(text, line, slots, style, layout.reference).snippet };
+}
+
+const names = (slots: readonly Slot[]) => slots.map((slot) => slot.name).join(', ');
 
 function headingAbove(headings: readonly HeadingInfo[], offset: number): HeadingInfo | undefined {
   return headings.find((heading) => heading.range[1] < offset && offset <= heading.subtree[1]);

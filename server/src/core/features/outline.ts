@@ -1,7 +1,7 @@
 import type { HeadingInfo, Section, StarDocument, Story } from '../model/types';
 import { characterBoundary, type OffsetRange } from '../text';
-import type { OutlineMode } from '../settings';
-import { FRAMEWORKS } from '../model/frameworks';
+import type { OutlineMode, Settings } from '../settings';
+import { storyProgress } from '../model/progress';
 
 export interface OutlineNode {
   name: string;
@@ -12,10 +12,17 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
-/** "S T · R", "P A R", "C A ·": which sections of its framework a story has, at a glance. */
-export function completeness(story: Story): string {
-  const present = new Set(story.sections.flatMap((section) => section.kinds));
-  return FRAMEWORKS[story.framework.id].slots.map((slot) => (slot.kinds.some((kind) => present.has(kind)) ? slot.letter : '·')).join(' ');
+/** What the outline needs of the settings: what makes a section unfinished. */
+export type OutlineSettings = Pick<Settings, 'minWords'>;
+
+/**
+ * "S T · R", "P A R", "C A ·": which sections of its framework a story has, at a glance. A
+ * section that is empty or still the template's prompt is a `·`, as if it were not there.
+ */
+export function completeness(story: Story, text: string, settings: OutlineSettings): string {
+  return storyProgress(story, text, settings)
+    .map(({ slot, state }) => (state === 'missing' ? '·' : slot.letter))
+    .join(' ');
 }
 
 function sectionNode(doc: StarDocument, section: Section): OutlineNode {
@@ -32,10 +39,10 @@ function sectionNode(doc: StarDocument, section: Section): OutlineNode {
   };
 }
 
-function storyNode(doc: StarDocument, story: Story): OutlineNode {
+function storyNode(doc: StarDocument, story: Story, settings: OutlineSettings): OutlineNode {
   return {
     name: story.title,
-    detail: completeness(story),
+    detail: completeness(story, doc.text, settings),
     kind: 'story',
     range: story.range,
     selectionRange: story.anchor,
@@ -47,8 +54,8 @@ function storyNode(doc: StarDocument, story: Story): OutlineNode {
  * `stories`: only stories and their sections, because VS Code's markdown support already
  * shows the heading tree. `headings`: the whole heading tree, for clients without one.
  */
-export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
-  if (mode === 'stories') return doc.stories.map((story) => storyNode(doc, story));
+export function outline(doc: StarDocument, mode: OutlineMode, settings: OutlineSettings): OutlineNode[] {
+  if (mode === 'stories') return doc.stories.map((story) => storyNode(doc, story, settings));
 
   const byHeading = new Map<number, Story[]>();
   for (const story of doc.stories) {
@@ -60,7 +67,7 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
   const roots: OutlineNode[] = [];
   const stack: { heading: HeadingInfo; node: OutlineNode }[] = [];
   const withoutHeadings = (story: Story): OutlineNode => ({
-    ...storyNode(doc, story),
+    ...storyNode(doc, story, settings),
     children: story.sections.filter((section) => section.style.type !== 'heading').map((section) => sectionNode(doc, section)),
   });
   // Stories of no heading of their own (a whole document, a table's rows) sit under the heading they are in.
@@ -68,7 +75,7 @@ export function outline(doc: StarDocument, mode: OutlineMode): OutlineNode[] {
   let next = 0;
   const placeHeadless = (before: number) => {
     for (; next < headless.length && headless[next].range[0] < before; next++) {
-      (stack.length ? stack[stack.length - 1].node.children : roots).push(storyNode(doc, headless[next]));
+      (stack.length ? stack[stack.length - 1].node.children : roots).push(storyNode(doc, headless[next], settings));
     }
   };
   for (const heading of doc.headings) {

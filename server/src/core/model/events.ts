@@ -2,7 +2,7 @@ import type { Heading, Paragraph, Root, Table, TableCell, TableRow } from 'mdast
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
-import { countWords, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
+import { countWords, shiftRange, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
 import type { HeadingInfo, Section, SectionKind } from './types';
 
 /** A section marker as written, before its story's framework says what it counts as. */
@@ -74,6 +74,14 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
       const inListItemHead = parent?.type === 'listItem' && index === 0;
       const labels = labelEvents(text, node, inListItemHead ? parent.position?.start.offset : undefined, matcher);
       events.push(...labels);
+      if (labels.length === 0 && (parent?.type === 'root' || parent?.type === 'blockquote' || inListItemHead)) {
+        const start = node.position?.start.offset ?? 0;
+        if (QUESTIONS_LINE.test(text.slice(start, start + 40))) {
+          const from = inListItemHead ? (parent.position?.start.offset ?? start) : start;
+          events.push({ type: 'break', start: from, range: [from, node.position?.end.offset ?? start], ends: true });
+          return 'skip';
+        }
+      }
       if (labels.length === 0 && (parent?.type === 'root' || parent?.type === 'blockquote')) {
         const question = questionEvent(text, node);
         if (question) events.push(question);
@@ -174,6 +182,13 @@ function rowStory(text: string, row: TableRow, n: number, columns: readonly stri
   }];
 }
 
+/**
+ * `Questions: conflict, failure`, `**Questions:** …`, `- Themes: …`: the line a writer adds to say
+ * which questions a story answers (core/bank/declared.ts reads the list). It ends the section
+ * before it: the list is no part of the Result. Plural only: `Question: …` is an interview question.
+ */
+export const QUESTIONS_LINE = /^(?:\*\*|__)?(?:questions|themes)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?[ \t]*([^\r\n]*)/i;
+
 /** `Q: …`, `- **Q:** …`, `Question 3: …`: an interview question, whose `A:` is an answer, not an Action. */
 const QUESTION_PREFIX = /^[ \t>]*(?:(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?:\*\*|__)?(?:Q|Question)(?:[ \t]?\d{1,3})?[ \t]*[:.]/;
 
@@ -225,7 +240,7 @@ function questionEvent(text: string, node: Paragraph): BreakEvent | undefined {
 
 /** Copies of `events` moved by `delta` characters; copies, because the model completes them in place. */
 export function shiftEvents(events: readonly MarkerEvent[], delta: number): MarkerEvent[] {
-  const range = ([start, end]: OffsetRange): [number, number] => [start + delta, end + delta];
+  const range = (offsets: OffsetRange) => shiftRange(offsets, delta);
   const marker = <M extends LabelEvent['marker']>(m: M): M => ({
     ...m,
     blockStart: m.blockStart + delta,

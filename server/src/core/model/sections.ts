@@ -19,6 +19,9 @@ export const STAR_PROMPTS: Readonly<Record<StarKind, string>> = {
   result: 'what changed, and by how much? Numbers if you have them.',
 };
 
+/** What a new story's title asks for, until the writer gives one. */
+export const STORY_TITLE_PROMPT = 'Story title: one line a panel would remember';
+
 export function quoteTitle(title: string): string {
   return `'${title.length > 60 ? `${title.slice(0, characterBoundary(title, 57))}…` : title}'`;
 }

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { labelMatcher } from './labels';
 import { markerEvents, type BreakEvent, type Marker, type MarkerEvent } from './events';
 import { applyFramework, chooseFramework, FRAMEWORKS, frameworkOfTag, headingTag } from './frameworks';
-import { countWords, skipWhitespace, startOfLine, trimEnd, type OffsetRange } from '../text';
+import { countWords, shiftRange, skipWhitespace, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { DOCUMENT_STORY_TITLE, isStarKind, STAR_KINDS, type FrameworkId, type HeadingInfo, type Section, type SectionKind, type StarDocument, type Story } from './types';
 import type { Settings } from '../settings';
 
@@ -23,12 +23,54 @@ export function assembleModel(
   events: MarkerEvent[],
   frameworks: readonly FrameworkId[],
   count: (text: string) => number = countWords,
+  built?: BuiltStories,
 ): StarDocument {
   const headings = events.flatMap((event) => (event.type === 'heading' ? [event.info] : []));
   assignLevels(text, headings);
   assignSubtrees(headings, text.length);
   const kept = withoutMetadata(withoutStrayLetters(text, events));
-  return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(text), count }), headings };
+  return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(text), count, built }), headings };
+}
+
+/**
+ * The stories under each heading of the last version, by the text of the heading's subtree:
+ * what is built from a heading's markers depends on that text alone (and on the settings and
+ * front matter, which the key holds too), so an unchanged story is moved, not built again.
+ */
+export class BuiltStories {
+  #last = new Map<string, { start: number; stories: readonly Story[] }>();
+  #next = new Map<string, { start: number; stories: readonly Story[] }>();
+
+  /** The stories built for this subtree, moved to `start`, or those `build` gives. */
+  under(key: string, start: number, build: () => Story[]): Story[] {
+    const found = this.#next.get(key) ?? this.#last.get(key);
+    const stories = found ? found.stories.map((story) => movedStory(story, start - found.start)) : build();
+    if (!found) this.#next.set(key, { start, stories });
+    else if (!this.#next.has(key)) this.#next.set(key, found);
+    return stories;
+  }
+
+  /** The version is done: what it did not use is forgotten. */
+  done(): void {
+    this.#last = this.#next;
+    this.#next = new Map();
+  }
+}
+
+function movedStory(story: Story, by: number): Story {
+  if (by === 0) return story;
+  return {
+    ...story,
+    heading: story.heading && { ...story.heading, range: shiftRange(story.heading.range, by) },
+    anchor: shiftRange(story.anchor, by),
+    range: shiftRange(story.range, by),
+    sections: story.sections.map((section) => ({
+      ...section,
+      blockStart: section.blockStart + by,
+      markerRange: shiftRange(section.markerRange, by),
+      contentRange: shiftRange(section.contentRange, by),
+    })),
+  };
 }
 
 /**
@@ -193,6 +235,7 @@ interface GroupOptions {
   frameworks: readonly FrameworkId[];
   declared?: FrameworkId;
   count: (text: string) => number;
+  built?: BuiltStories;
 }
 
 /** What a marker tells, for finding where a story begins again: a framework's word tells the STAR section it stands for in STAR. */
@@ -219,13 +262,14 @@ function groupStories(text: string, events: MarkerEvent[], options: GroupOptions
     items.push(event.type === 'break' ? event : { index, told: told(event.marker!) });
   }
   for (const [owner, items] of byOwner) {
-    const parts = splitParts(items, owner?.subtree[0] ?? 0);
-    const end = owner?.subtree[1] ?? text.length;
-    parts.forEach((part, n) => {
-      const range: OffsetRange = [part.start, n + 1 < parts.length ? parts[n + 1].start : end];
-      const story = buildStory(text, events, owner, part, n, range, options);
-      if (story) stories.push(story);
-    });
+    const build = () => {
+      const parts = splitParts(items, owner?.subtree[0] ?? 0);
+      const end = owner?.subtree[1] ?? text.length;
+      return parts.flatMap((part, n) => buildStory(text, events, owner, part, n, [part.start, n + 1 < parts.length ? parts[n + 1].start : end], options) ?? []);
+    };
+    const { built } = options;
+    const own = owner && built ? built.under(`${options.frameworks.join()} ${options.declared ?? ''}\n${text.slice(...owner.subtree)}`, owner.subtree[0], build) : build();
+    for (const story of own) stories.push(story);
   }
   return stories.sort((a, b) => a.range[0] - b.range[0]);
 }

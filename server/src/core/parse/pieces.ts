@@ -3,6 +3,7 @@ import type { Point, Position } from 'unist';
 import { visit } from 'unist-util-visit';
 import { findCuts } from './cuts';
 import { parseMarkdown } from './parse';
+import { commonPrefix, commonSuffix } from '../text';
 
 /** A piece of a document as remark parsed it alone; shared by every version that contains its text. */
 export class Piece {
@@ -71,6 +72,8 @@ export interface BlockParse {
 export class BlockParser {
   #pieces = new Map<string, Piece>();
   #definitions: readonly string[] = [];
+  /** The last version's text and pieces: a piece outside the edit is found by its place, without reading its text. */
+  #last?: { text: string; placed: readonly PlacedPiece[]; definitions: readonly string[] };
 
   parse(text: string): BlockParse {
     return finish(this.steps(text));
@@ -93,12 +96,14 @@ export class BlockParser {
     }
     this.#pieces = used;
     this.#definitions = definitions;
+    this.#last = { text, placed: pieces, definitions };
     const end: Point = { line: cuts.lastLine + 1, column: text.length - cuts.lastLineStart + 1, offset: text.length };
     return { root: lazyRoot(pieces, end), pieces };
   }
 
   *#split(text: string, offsets: number[], lines: number[], definitions: readonly string[], used: Map<string, Piece>): Generator<void, PlacedPiece[]> {
     const placed: PlacedPiece[] = [];
+    const unchanged = this.#unchanged(text, definitions);
     let start = 0;
     let startLine = 0;
     let next = 0;
@@ -108,6 +113,15 @@ export class BlockParser {
       for (;;) {
         const cut = next + reach - 1;
         const end = cut < offsets.length ? offsets[cut] : text.length;
+        const kept = unchanged(start, end);
+        if (kept) {
+          used.set(kept.key, kept);
+          placed.push(new PlacedPiece(kept, start, startLine));
+          next = cut + 1;
+          start = end;
+          startLine = cut < lines.length ? lines[cut] : 0;
+          break;
+        }
         const slice = text.slice(start, end);
         const last = end === text.length;
         const needsDefinitions = definitions.length > 0 && !(start === 0 && last) && slice.includes('[');
@@ -132,6 +146,40 @@ export class BlockParser {
     }
     return placed;
   }
+
+  /**
+   * The last version's piece for [start, end) when the edit is elsewhere: the same text before
+   * the edit, or after it moved by what the edit added. Hashing every piece's text to look it up
+   * would read the whole document on every keystroke.
+   */
+  #unchanged(text: string, definitions: readonly string[]): (start: number, end: number) => Piece | undefined {
+    const last = this.#last;
+    if (!last || last.definitions !== definitions) return () => undefined;
+    const before = commonPrefix(last.text, text);
+    const after = text.length - commonSuffix(last.text, text, before);
+    const delta = text.length - last.text.length;
+    return (start, end) => {
+      const from = end <= before ? start : start >= after ? start - delta : -1;
+      if (from < 0 || (from === 0) !== (start === 0)) return undefined;
+      const old = placedAt(last.placed, from)?.piece;
+      const wasLast = from + (old?.text.length ?? 0) === last.text.length;
+      return old && !old.open && old.text.length === end - start && wasLast === (end === text.length) ? old : undefined;
+    };
+  }
+}
+
+/** The placed piece that starts at `offset`, by binary search: pieces are in document order. */
+function placedAt(pieces: readonly PlacedPiece[], offset: number): PlacedPiece | undefined {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = pieces[mid].offset;
+    if (at === offset) return pieces[mid];
+    if (at < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** Runs steps to the end without pausing. */

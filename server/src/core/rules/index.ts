@@ -1,8 +1,14 @@
 import { duplicateSection } from './duplicate-section';
 import { emptySection } from './empty-section';
 import { incompleteSection } from './incomplete-section';
+import { leftoverPrompt } from './leftover-prompt';
 import { missingSection } from './missing-section';
 import { noMetric } from './no-metric';
+import { teamVoice } from './team-voice';
+import { tooLong } from './too-long';
+import { tooShort } from './too-short';
+import { unbalanced } from './unbalanced';
+import { vagueLanguage } from './vague-language';
 import { outOfOrder } from './out-of-order';
 import type { CodeInfo, RuleMeta, StoryRule } from './rule';
 import { limits } from './limits';
@@ -12,7 +18,10 @@ import { mixedDialect } from './mixed-dialect';
 export type { CodeInfo, FixContext, FixProposal, RuleContext, RuleFinding, RuleMeta, StoryRule } from './rule';
 
 /** The rules that check each story, in the order their findings are listed. */
-export const STORY_RULES: readonly StoryRule[] = [missingSection, emptySection, incompleteSection, outOfOrder, duplicateSection, noMetric];
+export const STORY_RULES: readonly StoryRule[] = [
+  missingSection, emptySection, incompleteSection, leftoverPrompt, outOfOrder, duplicateSection,
+  noMetric, teamVoice, tooLong, tooShort, unbalanced, vagueLanguage,
+];
 
 /** Every rule, story rules and spelling alike: the one list that codes, settings and docs come from. */
 export const RULES: readonly RuleMeta[] = [...STORY_RULES, spelling, mixedDialect, limits];

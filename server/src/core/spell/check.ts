@@ -2,10 +2,12 @@ import type { Analysis } from '../analyze';
 import type { OffsetEdit } from '../features/fixes';
 import type { Finding, Level } from '../findings';
 import { DIALECTS, type Dialect, type Settings } from '../settings';
-import type { OffsetRange } from '../text';
+import { shiftRange, type OffsetRange } from '../text';
 import { chooseDialect, DIALECT_NAMES, familyOf, respelled, STYLE_OF, type DialectChoice, type Family, type Style } from './dialect';
 import { inlineSpelling } from './inline';
 import { proseOf, type Prose } from './pieces';
+import { LOREM_WORDS } from '../rules/data/template-phrases';
+import { isLorem } from '../rules/template';
 import type { ProseBlock } from './prose';
 import { matchCase, type Suggestion } from './suggest';
 import type { WordToken } from './tokens';
@@ -78,7 +80,7 @@ export function spellingCheck(
   engine: WordChecker,
   settings: Settings,
   accepted: ReadonlySet<string>,
-  { blocks, repeated: doubled }: Prose = proseOf(analysis.doc.text, analysis.doc.root),
+  prose: Prose = proseOf(analysis.doc.text, analysis.doc.root),
 ): SpellingResult {
   const { text } = analysis.doc;
   const inline = inlineSpelling(text);
@@ -87,13 +89,18 @@ export function spellingCheck(
   const found: CheckedWord[] = [];
   const named = new Set<string>();
   if (spelling !== 'off' || mixed !== 'off') {
-    for (const block of blocks) {
-      for (const word of engine.unknownWords(block.text)) {
-        const at = block.start + word.start;
-        const lower = word.form.toLowerCase();
-        if (accepted.has(lower) || inline.words.has(lower) || inline.isDisabled(at)) continue;
-        if (looksLikeName(word, block, named)) named.add(word.form);
-        found.push({ ...word, start: at, end: block.start + word.end });
+    for (const part of prose.parts) {
+      for (const block of part.blocks) {
+        const base = part.start + block.start;
+        // A template's filler: its Latin is incomplete-section's to report, not a page of typos.
+        let lorem: boolean | undefined;
+        for (const word of engine.unknownWords(block.text)) {
+          const at = base + word.start;
+          const lower = word.form.toLowerCase();
+          if (accepted.has(lower) || inline.words.has(lower) || inline.isDisabled(at) || (LOREM_WORDS.has(lower) && (lorem ??= isLorem(block.text.toLowerCase())))) continue;
+          if (looksLikeName(word, block, named)) named.add(word.form);
+          found.push({ ...word, start: at, end: base + word.end });
+        }
       }
     }
   }
@@ -121,10 +128,13 @@ export function spellingCheck(
     }
   }
   if (repeated !== 'off') {
-    for (const found of doubled) {
-      if (inline.isDisabled(found.range[0])) continue;
-      const data: RepeatedWordData = { word: found.word, remove: found.remove };
-      findings.push({ code: 'repeated-word', range: found.range, message: `Repeated word "${found.word}"`, severity: repeated, data });
+    for (const part of prose.parts) {
+      for (const found of part.repeated) {
+        const range = shiftRange(found.range, part.start);
+        if (inline.isDisabled(range[0])) continue;
+        const data: RepeatedWordData = { word: found.word, remove: shiftRange(found.remove, part.start) };
+        findings.push({ code: 'repeated-word', range, message: `Repeated word "${found.word}"`, severity: repeated, data });
+      }
     }
   }
   return { findings: analysis.directives.filter(findings), dialect: choice };

@@ -13,6 +13,8 @@ export interface InlineSpelling {
 }
 
 export function inlineSpelling(text: string): InlineSpelling {
+  // Every directive names cspell or spell-checker: a document that never says "spell" has none, and a native search tells.
+  if (!/spell/i.test(text)) return NONE;
   const words = new Set<string>();
   const disabled: OffsetRange[] = [];
   let disabledFrom: number | undefined;
@@ -39,6 +41,8 @@ export function inlineSpelling(text: string): InlineSpelling {
     isDisabled: (offset) => disabled.some(([start, end]) => start <= offset && offset <= end),
   };
 }
+
+const NONE: InlineSpelling = { words: new Set(), isDisabled: () => false };
 
 function nextLineStart(text: string, offset: number): number {
   const end = endOfLine(text, offset);
