@@ -44,7 +44,7 @@ suite('Frameworks and story tables', () => {
     const outline = await waitFor('the story symbols', async () => stories(await documentSymbols(uri)), (found) => found.length === 3, (found) => JSON.stringify(found.map((s) => s.name)));
     assert.deepEqual(
       outline.map((symbol) => [symbol.name, symbol.detail]),
-      [['Losing the Hartley account', 'P A R'], ['Territory split', 'S T A R'], ['New starter', 'S T A R']],
+      [['Losing the Hartley account', 'P A R'], ['Territory split', 'S T A R'], ['New starter', 'S T · R']],
     );
     assert.deepEqual(outline[0].children.map((child) => child.name), ['Problem', 'Action', 'Result']);
 
