@@ -5,7 +5,7 @@ import { notesFiles } from './files';
 import { FORMATS } from './formats';
 import { summaryLine, type FileReport, type Summary } from './formats/types';
 import { createRunner, defaultJobs } from './pool';
-import { CliSettings, parseRules } from './settings';
+import { CliSettings, parseRules, warnOnce } from './settings';
 import type { Task, TaskResult } from './tasks';
 import { Progress, wantsColour } from './terminal';
 import { toolVersion } from './version';
@@ -54,11 +54,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename goes with --stdin');
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin takes no paths: name the text with --stdin-filename');
   const cwd = process.cwd();
-  const warned = new Set<string>();
-  const warn = (line: string) => {
-    if (!warned.has(line)) console.error(`star-notes: ${line}`);
-    warned.add(line);
-  };
+  const warn = warnOnce();
   const settings = new CliSettings({ file: values.settings, rules: parseRules(values.rule), spelling: !values['no-spelling'], cwd }, warn);
 
   const stdinText = values.stdin ? await readStdin() : undefined;

@@ -6,7 +6,7 @@ import { reportFailures, runAll, showPath } from './check';
 import type { FixResult } from './checkFile';
 import { notesFiles } from './files';
 import { defaultJobs } from './pool';
-import { CliSettings, parseRules } from './settings';
+import { CliSettings, parseRules, warnOnce } from './settings';
 import type { Task } from './tasks';
 
 export const FIX_USAGE = `Usage: star-notes fix [options] [PATH|GLOB ...]
@@ -37,11 +37,7 @@ export async function runFix(argv: string[]): Promise<number> {
   if (values.help) return console.log(FIX_USAGE), 0;
   const jobs = wholeNumber('jobs', values.jobs, 1);
   const cwd = process.cwd();
-  const warned = new Set<string>();
-  const warn = (line: string) => {
-    if (!warned.has(line)) console.error(`star-notes: ${line}`);
-    warned.add(line);
-  };
+  const warn = warnOnce();
   const settings = new CliSettings({ file: values.settings, rules: parseRules(values.rule), spelling: !values['no-spelling'], cwd }, warn);
   const files = await notesFiles(positionals.length > 0 ? positionals : ['.'], cwd);
   const tasks = files.flatMap((file): Task[] => {

@@ -10,7 +10,7 @@ import { skipReason } from '../core/parse/guards';
 import { parse, UsageError } from './args';
 import { showPath } from './check';
 import { notesFiles } from './files';
-import { CliSettings } from './settings';
+import { CliSettings, warnOnce } from './settings';
 
 export const REPORT_USAGE = `Usage: star-notes report [options] [PATH|GLOB ...]
 
@@ -40,11 +40,7 @@ export async function runReport(argv: string[]): Promise<number> {
   const format = REPORT_FORMATS.find((known) => known === values.format);
   if (!format) throw new UsageError(`--format: unknown format "${values.format}" (formats: ${REPORT_FORMATS.join(', ')})`);
   const cwd = process.cwd();
-  const warned = new Set<string>();
-  const warn = (line: string) => {
-    if (!warned.has(line)) console.error(`star-notes: ${line}`);
-    warned.add(line);
-  };
+  const warn = warnOnce();
   const settings = new CliSettings({ file: values.settings, rules: {}, spelling: false, cwd }, warn);
   const paths = positionals.length > 0 ? positionals : ['.'];
   const files = await notesFiles(paths, cwd);

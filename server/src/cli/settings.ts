@@ -88,3 +88,12 @@ export class CliSettings {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A warning on stderr, each line once: every file of a tree may hit the same bad setting. */
+export function warnOnce(): (line: string) => void {
+  const warned = new Set<string>();
+  return (line) => {
+    if (!warned.has(line)) console.error(`star-notes: ${line}`);
+    warned.add(line);
+  };
+}
