@@ -34,8 +34,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const outIndex = args.indexOf('--out');
 const OUT = outIndex >= 0 ? resolve(args[outIndex + 1]) : quick ? join(os.tmpdir(), 'star-notes-bench', 'results.json') : join(__dirname, 'results.json');
-const alone = { shapes: args.includes('--shapes'), firstOpen: args.includes('--first-open'), hints: args.includes('--hints'), cli: args.includes('--cli') };
-const sections = alone.shapes || alone.firstOpen || alone.hints || alone.cli ? { core: false, ...alone } : { core: true, shapes: true, firstOpen: true, hints: true, cli: true };
+const alone = { workspace: args.includes('--workspace'), shapes: args.includes('--shapes'), firstOpen: args.includes('--first-open'), hints: args.includes('--hints'), cli: args.includes('--cli') };
+const sections = Object.values(alone).some(Boolean) ? { core: false, ...alone } : { core: true, workspace: true, shapes: true, firstOpen: true, hints: true, cli: true };
 
 interface Size {
   label: string;
@@ -114,6 +114,7 @@ async function main() {
   };
   const previous = sections.core || !existsSync(OUT) ? {} : (JSON.parse(readFileSync(OUT, 'utf8')) as Partial<Report>);
   const core = sections.core ? await coreSections(engine) : undefined;
+  const workspace = sections.workspace ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...(await workspaceIndex()), loadAverageAtEnd: loadAverage() } : undefined;
   const shapes = sections.shapes
     ? { date: new Date().toISOString(), loadAverageAtStart: loadAverage(), ...(await hostileShapesSection({ bytes: SHAPE_BYTES, dir, settings, serverSettings: SERVER_SETTINGS, engine, floorTimeoutMs: FLOOR_TIMEOUT_MS })), loadAverageAtEnd: loadAverage() }
     : undefined;
@@ -126,6 +127,7 @@ async function main() {
     ...previous,
     ...(core ? { date: new Date().toISOString(), machine: { ...machine, loadAverageAtEnd: loadAverage() }, ...core } : {}),
     ...(previous.machine || core ? {} : { machine }),
+    ...(workspace ? { workspace } : {}),
     ...(shapes ? { shapes } : {}),
     ...(firstOpen ? { firstOpen } : {}),
     ...(hints ? { hints } : {}),
@@ -135,6 +137,7 @@ async function main() {
   writeFileSync(OUT, JSON.stringify(report, null, 2) + '\n');
   console.log(`\n${JSON.stringify(machine)}`);
   if (core) printTable(report as Report);
+  if (workspace) printWorkspace(workspace);
   if (shapes) printShapes(shapes);
   if (firstOpen) printFirstOpen(firstOpen);
   if (hints) printHints(hints);
@@ -142,7 +145,7 @@ async function main() {
   console.log(`\nWritten to ${OUT}`);
 }
 
-/** The sections by document size, against the floor and cspell, in process and over LSP; and the workspace index. */
+/** The sections by document size, against the floor and cspell, in process and over LSP. */
 async function coreSections(engine: SpellEngine) {
   const cspellLib = await import('cspell-lib');
   const cspellBin = join(PACKAGES, 'cspell', 'bin.mjs');
@@ -249,12 +252,10 @@ async function coreSections(engine: SpellEngine) {
     console.error(`${size.label}: done`);
   }
 
-  const workspace = await workspaceIndex();
   return {
     cspell: { version: JSON.parse(readFileSync(join(PACKAGES, 'cspell-lib', 'package.json'), 'utf8')).version, firstCallMs: round(cspellFirst) },
     burst: { edits: BURST_EDITS, intervalMs: BURST_INTERVAL_MS },
     results,
-    workspace,
   };
 }
 
@@ -381,7 +382,7 @@ function hasSpelling(params: { diagnostics: { code?: number | string }[] }): boo
   return params.diagnostics.some((diagnostic) => diagnostic.code === 'spelling' || diagnostic.code === 'repeated-word');
 }
 
-type Report = { machine: object; cspell: { firstCallMs?: number }; results: SizeResult[]; workspace: Awaited<ReturnType<typeof workspaceIndex>> };
+type Report = { machine: object; cspell: { firstCallMs?: number }; results: SizeResult[] };
 type SizeResult = {
   size: string;
   floorMs?: number;
@@ -423,7 +424,9 @@ function printTable(report: Report) {
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   console.log(`\ncspell-lib first call ${report.cspell.firstCallMs} ms; times in ms, memory in MB\n`);
   for (const row of table) console.log(row.map((cell, i) => cell.padStart(widths[i])).join('  '));
-  const w = report.workspace;
+}
+
+function printWorkspace(w: Awaited<ReturnType<typeof workspaceIndex>>) {
   console.log(`\nworkspace: ${w.files} files, ${(w.bytes / 1e6).toFixed(1)} MB indexed in ${w.indexMs} ms; documentSymbol meanwhile: max ${w.symbolsWhileIndexing.maxMs} ms, median ${w.symbolsWhileIndexing.medianMs} ms; starNotes/stories after it (${w.storyBank.stories} stories): first ${w.storyBank.firstMs} ms, median ${w.storyBank.medianMs} ms; peak RSS ${w.peakRssMB} MB`);
 }
 

@@ -24,13 +24,15 @@ const common = {
 };
 
 /**
- * cspell-lib is most of the server's code and only needed once dictionaries load, so it is a
- * file of its own, required on first use: the server starts without parsing it.
+ * cspell's libraries are most of the server's code and only needed once dictionaries load, so
+ * each is a file of its own, required on first use: the server starts without parsing them.
+ * cspell-dictionary reads the dictionaries; cspell-lib, far larger, only a cspell.json's words.
  */
+const LAZY = ['cspell-lib', 'cspell-dictionary'];
 const lazyCspell = {
-  name: 'lazy-cspell-lib',
+  name: 'lazy-cspell',
   setup(build) {
-    build.onResolve({ filter: /^cspell-lib$/ }, () => ({ path: './cspell-lib.js', external: true }));
+    build.onResolve({ filter: new RegExp(`^(?:${LAZY.join('|')})$`) }, ({ path }) => ({ path: `./${path}.js`, external: true }));
   },
 };
 
@@ -50,7 +52,7 @@ const builds = [
   { ...common, entryPoints: ['server/src/runtime/worker.ts'], outfile: 'server/out/spell-worker.js', plugins: [lazyCspell] },
   // `star-notes check` and `fix` share many files among threads, each checking whole files.
   { ...common, entryPoints: ['server/src/cli/worker.ts'], outfile: 'server/out/check-worker.js', plugins: [lazyCspell] },
-  { ...common, stdin: { contents: "export * from 'cspell-lib';", resolveDir: root, sourcefile: 'cspell-lib.js' }, outfile: 'server/out/cspell-lib.js' },
+  ...LAZY.map((pkg) => ({ ...common, stdin: { contents: `export * from '${pkg}';`, resolveDir: root, sourcefile: `${pkg}.js` }, outfile: `server/out/${pkg}.js` })),
 ];
 
 

@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<StarNo
   client = new LanguageClient('starNotes', 'STAR Notes', serverOptions, clientOptions);
   // Before the server starts: the tree view needs its provider at once, and asks when the server is up.
   const storyBank = new StoryBank(context, client, outputChannel);
-  context.subscriptions.push(storyBank, new StoryReport(client));
+  context.subscriptions.push(storyBank, new StoryReport(client, storyBank.onDidChangeStories));
   context.subscriptions.push(
     outputChannel,
     vscode.commands.registerCommand('starNotes.restartServer', async () => {

@@ -18,18 +18,21 @@ interface RevealMessage {
 /**
  * The story report in a webview. The page's colours are the theme's (`--vscode-*` variables);
  * its links carry the story's URI and line, which the page's script posts back to be revealed.
- * While it is visible it is rendered again when an open note was analysed, and when it is shown again.
+ * While it is visible it is rendered again when the stories changed, and when it is shown again.
  */
 export class StoryReport implements vscode.Disposable {
   #panel?: vscode.WebviewPanel;
   #timer?: NodeJS.Timeout;
   readonly #disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  /** `storiesChanged` is the story bank's: a client has one handler per notification, so the bank relays it. */
+  constructor(
+    private readonly client: LanguageClient,
+    storiesChanged: vscode.Event<void>,
+  ) {
     this.#disposables.push(
       vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => this.show()),
-      // Not `starNotes/storiesChanged`: a client has one handler per notification, and the story bank's tree holds it.
-      vscode.languages.onDidChangeDiagnostics(() => this.#schedule()),
+      storiesChanged(() => this.#schedule()),
     );
   }
 

@@ -201,6 +201,9 @@ export class StoryBank implements vscode.Disposable {
   readonly #asked = { bank: 0, status: 0 };
   #stale = true;
   #lastError = '';
+  readonly #storiesChanged = new vscode.EventEmitter<void>();
+  /** The stories may have changed: an open note was analysed, the server's index changed, or the server restarted. */
+  readonly onDidChangeStories = this.#storiesChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -214,6 +217,7 @@ export class StoryBank implements vscode.Disposable {
     this.statusBar.command = 'starNotes.showStoryBank';
     void this.#setGroupingContext();
     this.#disposables.push(
+      this.#storiesChanged,
       this.#view,
       this.statusBar,
       vscode.commands.registerCommand('starNotes.showStoryBank', () => vscode.commands.executeCommand(`${VIEW_ID}.focus`)),
@@ -254,6 +258,7 @@ export class StoryBank implements vscode.Disposable {
   }
 
   #changed(ms: number): void {
+    this.#storiesChanged.fire();
     this.#stale = true;
     if (this.#view.visible) this.schedule('bank', ms);
     this.schedule('status', ms);

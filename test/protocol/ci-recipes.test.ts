@@ -115,3 +115,45 @@ describe('the README’s GitHub Actions workflow', () => {
     });
   }
 });
+
+describe('the README’s command lines, run as written from the checkout', () => {
+  const block = /These run as written from the checkout:\s*```sh\n([\s\S]*?)```/.exec(README);
+  const commands = (block?.[1] ?? '').split('\n').filter(Boolean);
+  const SUMMARY = /^1 file, 3 stories \(1 complete\), \d+ problems?$/m;
+  const run = (command: string) => spawnSync('bash', ['-eo', 'pipefail', '-c', command], { cwd: ROOT, env: { ...process.env, STAR_NOTES_CONFIG_DIR: CONFIG_DIR, NO_COLOR: '1' }, encoding: 'utf8' });
+
+  it('has them', () => assert.ok(commands.length >= 5, `found ${commands.length} commands`));
+
+  for (const command of commands) {
+    it(command, () => {
+      const before = readFileSync(join(ROOT, 'examples', 'story-bank.md'), 'utf8');
+      const result = run(command);
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      const [, verb] = /cli\.js (\w+)/.exec(command)!;
+      if (verb === 'check') assert.match(result.stdout + result.stderr, SUMMARY);
+      if (verb === 'fix') {
+        assert.match(result.stdout, /^--- a\/examples\/story-bank\.md\n\+\+\+ b\/examples\/story-bank\.md\n[\s\S]*^-.*compeltely[\s\S]*^\+.*completely/m);
+        assert.equal(readFileSync(join(ROOT, 'examples', 'story-bank.md'), 'utf8'), before, 'a dry run changes nothing');
+      }
+      if (verb === 'report') assert.match(result.stdout, /Cutting deploy time from 40 to 8 minutes[\s\S]*Mentoring a new hire/);
+    });
+  }
+});
+
+describe('the README’s one-liner', () => {
+  const [, command] = /\*\*A plain one-liner\*\*, anywhere Node 20 is: `([^`]+)`/.exec(README) ?? [];
+
+  it(`passes finished stories and fails on an unfinished one: ${command}`, () => {
+    assert.ok(command, 'README.md has the one-liner');
+    const repo = notesRepository([]);
+    mkdirSync(join(repo.dir, 'notes'));
+    cpSync(join(FIXTURES, 'night-shift.md'), join(repo.dir, 'notes', 'night-shift.md'));
+    const run = () => spawnSync('bash', ['-eo', 'pipefail', '-c', command], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
+    const clean = run();
+    assert.equal(clean.status, 0, clean.stdout + clean.stderr);
+    cpSync(join(FIXTURES, 'unfinished.md'), join(repo.dir, 'notes', 'unfinished.md'));
+    const unfinished = run();
+    assert.equal(unfinished.status, 1, unfinished.stdout + unfinished.stderr);
+    assert.match(unfinished.stdout, /unfinished\.md[\s\S]*missing-result/);
+  });
+});

@@ -128,6 +128,12 @@ describe('unbalanced', () => {
     assert.deepEqual(at('unbalanced', lines('## Short', `- Situation: ${words(20)}.`, `- Task: ${words(10)}.`, '- Action: I rang them.', '- Result: Sorted in 2 days.')), []);
   });
 
+  it('leaves a tie alone: as many words of scene as of Action is not more', () => {
+    // 16 + 13 against 29 of 75: as shares, 0.2133… + 0.1733… comes out above 0.3866….
+    assert.deepEqual(at('unbalanced', lines('## Tie', `- Situation: ${words(16)}.`, `- Task: ${words(13)}.`, `- Action: I ${words(28)}.`, `- Result: ${words(17)}.`)), []);
+    assert.deepEqual(at('unbalanced', lines('## Tie', `- Situation/Task: ${words(29)}.`, `- Action: I ${words(28)}.`, `- Result: ${words(17)}.`)), []);
+  });
+
   it('weighs a PAR Problem as the Situation and Task', () => {
     const text = lines('## Checkout (PAR)', `- Problem: ${words(50)}.`, `- Action: I ${words(29)}.`, `- Result: ${words(20)}.`);
     assert.match(hints('unbalanced', text)[0].message, /^PAR story 'Checkout \(PAR\)' spends more words setting the scene than on the Action \(Problem 50% · Action 30% · Result 20%\)/);

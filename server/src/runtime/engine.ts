@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import type { DictionaryDefinition, SpellingDictionary, SpellingDictionaryCollection } from 'cspell-lib';
+import type { SpellingDictionary } from 'cspell-dictionary';
 import { DIALECTS, type Dialect } from '../core/settings';
 import { SUGGESTIONS_SHOWN, type CheckedWord } from '../core/spell/check';
 import { familyOf, respelled } from '../core/spell/dialect';
 import { SHORT_TYPOS } from '../core/spell/short-typos';
 import { Lexicon, matchCase, rankSuggestions, suggestionKey, type Suggestion } from '../core/spell/suggest';
 import { caseParts, isAcronym, MIN_WORD_LENGTH, wordsToCheck, type WordToken } from '../core/spell/tokens';
+import { loadDictionary, type DictionaryFile } from './dictionaries';
 
 /** What scripts/build.mjs writes next to the dictionaries it copies. */
 interface Definitions {
@@ -62,25 +63,24 @@ export class SpellEngine {
   /** Typo → its fixes joined by "|", for all English (`en`) and per dialect: one string a typo keeps 89,000 of them small. */
   #misspellings: Map<'en' | Dialect, Map<string, string>> | undefined;
 
-  private constructor(dictionary: SpellingDictionaryCollection, definitions: Definitions, wordLists: readonly string[], folder: string) {
+  private constructor(dictionaries: readonly SpellingDictionary[], definitions: Definitions, wordLists: readonly string[], folder: string) {
     const dialectOf = new Map(definitions.dictionaries.filter((def) => def.locale).map((def) => [def.name, def.locale!]));
-    this.#shared = dictionary.dictionaries.filter((dict) => !dialectOf.has(dict.name));
-    this.#dialects = new Map(dictionary.dictionaries.filter((dict) => dialectOf.has(dict.name)).map((dict) => [dialectOf.get(dict.name)!, dict]));
-    this.#errors = () => dictionary.getErrors?.().map((error) => error.message) ?? [];
+    this.#shared = dictionaries.filter((dict) => !dialectOf.has(dict.name));
+    this.#dialects = new Map(dictionaries.filter((dict) => dialectOf.has(dict.name)).map((dict) => [dialectOf.get(dict.name)!, dict]));
+    this.#errors = () => dictionaries.flatMap((dict) => dict.getErrors?.() ?? []).map((error) => error.message);
     this.#definitions = definitions;
     this.#wordLists = wordLists;
     this.#folder = folder;
   }
 
   static async create(options: EngineOptions, folder = dictionaryFolder()): Promise<SpellEngine> {
-    const { getDictionary } = await import('cspell-lib');
     const definitions = JSON.parse(readFileSync(join(folder, 'definitions.json'), 'utf8')) as Definitions;
-    const shipped: DictionaryDefinition[] = definitions.dictionaries.map(({ name, file, noSuggest, repMap, dictionaryInformation }) => ({ name, path: join(folder, file), noSuggest, repMap, dictionaryInformation }));
-    const extra: DictionaryDefinition[] = options.dictionaries.map((path, i) => ({ name: `user-${i}-${basename(path)}`, path }));
+    const shipped: DictionaryFile[] = definitions.dictionaries.map(({ name, file, noSuggest, repMap, dictionaryInformation }) => ({ name, path: join(folder, file), noSuggest, repMap, dictionaryInformation: dictionaryInformation as DictionaryFile['dictionaryInformation'] }));
+    const extra: DictionaryFile[] = options.dictionaries.map((path, i) => ({ name: `user-${i}-${basename(path)}`, path }));
     const all = [...shipped, ...extra];
-    const dictionary = await getDictionary({ dictionaryDefinitions: all, dictionaries: all.map((def) => def.name) });
-    const wordLists = all.flatMap((def) => (def.path && !def.noSuggest && /\.txt(?:\.gz)?$/.test(def.path) ? [def.path] : []));
-    return new SpellEngine(dictionary, definitions, wordLists, folder);
+    const dictionaries = await Promise.all(all.map(loadDictionary));
+    const wordLists = all.flatMap((def) => (!def.noSuggest && /\.txt(?:\.gz)?$/.test(def.path) ? [def.path] : []));
+    return new SpellEngine(dictionaries, definitions, wordLists, folder);
   }
 
   /** Files of extra dictionaries that could not be read, with the reason. */
