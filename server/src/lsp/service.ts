@@ -174,10 +174,15 @@ export function createStarNotesService(options: ServiceOptions) {
       workspace.settingsChanged();
       if (options.codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type);
     },
-    /** Reads the word files, and loads the spelling dictionaries in the background for the settings a first document will likely have. */
-    async warmUp() {
+    /**
+     * Reads the word files now, and after `delayMs` loads the spelling dictionaries in the
+     * background for the settings a first document will likely have, unless a document is open:
+     * its own spelling check has started them by then, after its STAR findings.
+     */
+    async warmUp(delayMs: number) {
       void words.refresh();
-      await spelling.warmUp(await settings.get(''));
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (documents.all().length === 0) await spelling.warmUp(await settings.get(''));
     },
     /** Ends the spelling workers; the server is about to exit. */
     dispose() {
