@@ -142,6 +142,11 @@ describe('unbalanced', () => {
   it('says nothing about balance when there is no Action: that is missing-action', () => {
     assert.deepEqual(at('unbalanced', lines('## No action', `- Situation: ${words(50)}.`, `- Task: ${words(30)}.`, `- Result: ${words(20)}.`)), []);
   });
+
+  it('says nothing about balance while the Action is unwritten: that is empty-section or incomplete-section', () => {
+    assert.deepEqual(at('unbalanced', lines('## Going digital', '### Situation', `${words(50)}.`, '### Task', `${words(20)}.`, '### Action', '', '### Result', `${words(20)}.`)), []);
+    assert.deepEqual(at('unbalanced', lines('## Going digital', `- Situation: ${words(50)}.`, `- Task: ${words(20)}.`, '- Action: TBC', `- Result: ${words(20)}.`)), []);
+  });
 });
 
 describe('vague-language', () => {

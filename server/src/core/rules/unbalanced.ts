@@ -26,7 +26,8 @@ export const unbalanced: StoryRule = {
   check(story, { settings }) {
     const stats = storyStats(story, settings.wordsPerMinute);
     const { situation = 0, task = 0, action, result = 0 } = stats.byKind;
-    if (action === undefined || situation + task + action + result < MIN_WORDS) return [];
+    // An Action not yet written is empty-section's or incomplete-section's to say; its share means nothing yet.
+    if (action === undefined || action < settings.minWords || situation + task + action + result < MIN_WORDS) return [];
     // Words, not shares: 16 + 13 words of scene against 29 of Action is a tie, which shares' rounding would tip.
     const sceneHeavy = situation + task > action + EPSILON;
     if (!sceneHeavy && stats.shares.action! >= 0.25) return [];
