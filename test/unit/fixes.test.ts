@@ -33,6 +33,14 @@ describe('quick fix: insert a missing section', () => {
     assert.equal(insert(text, 'situation').result, lines('## Story', '- **Situation:**', '- **Task:** Own the migration', '- **Action:** Wrote the plan', '- **Result:** Shipped early'));
   });
 
+  it('numbers a section added to a numbered story, after a blank line when the last section ran on into a paragraph', () => {
+    const text = lines('## Bar job', '', '1. Situation - Otley Run, two staff down.', '2. Task - Keep service going safely.', '3. Action - Moved the barman to the till.', '', '(need a result for this one)');
+    const { result } = insert(text, 'result');
+    assert.equal(result, `${text}\n\n4. Result -`);
+    assert.deepEqual(check(result).doc.stories[0].sections.map((s) => s.kinds.join('+')), ['situation', 'task', 'action', 'result']);
+    assert.equal(insert(lines('## Bar job', '1. Situation: Otley Run, two staff down.', '2. Task: Keep service going safely.'), 'action').result, lines('## Bar job', '1. Situation: Otley Run, two staff down.', '2. Task: Keep service going safely.', '3. Action:'));
+  });
+
   it('separates bold-label paragraphs with a blank line so the label starts its own paragraph', () => {
     const text = lines('## Story', '', '**Situation:** A broken build.', '', '**Task:** Fix it fast.');
     const { result } = insert(text, 'action');

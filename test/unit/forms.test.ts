@@ -17,6 +17,25 @@ const found = (text: string, raw: Record<string, unknown> = {}) => allFound(text
 const stories = (text: string, raw: Record<string, unknown> = {}) =>
   check(text, raw).doc.stories.map((story) => `${story.title}: ${story.framework.id} ${story.sections.map((section) => section.kinds.join('+')).join(' ')}`);
 
+describe('labels after an emoji, as Notion and Obsidian templates write them', () => {
+  it('reads the label after the emoji in every marker form', () => {
+    for (const [s, t, a, r] of [
+      ['🧭 Situation: the ward was short', '🎯 Task: keep it safe', '🛠️ Action: I redeployed two nurses', '🏆 Result: no incidents that night'],
+      ['🧭 **Situation:** the ward was short', '🎯 **Task:** keep it safe', '🛠️ **Action:** I redeployed two nurses', '🏆 **Result:** no incidents that night'],
+      ['- 1️⃣ Situation: the ward was short', '- 2️⃣ Task: keep it safe', '- 3️⃣ Action: I redeployed two nurses', '- 4️⃣ Result: no incidents that night'],
+    ]) {
+      assert.deepEqual(stories(lines('## Night shift', '', s, '', t, '', a, '', r)), ['Night shift: star situation task action result'], s);
+    }
+    assert.deepEqual(stories(lines('## Night shift', '### 🧭 Situation', 'The ward was short.', '### 🎯 Task', 'Keep it safe.', '### 👩🏽‍⚕️ Action', 'I moved two nurses.', '### 🏆 Result', 'No incidents.')), [
+      'Night shift: star situation task action result',
+    ]);
+  });
+
+  it('is no label when the words after the emoji are not one', () => {
+    assert.deepEqual(stories(lines('## Weekly 1:1', '', '✅ Done: the rota for May', '', '🚧 Blocked: the budget sign-off', '', '📌 Next: hiring plan')), []);
+  });
+});
+
 describe('abbreviated labels', () => {
   it('reads S:, T:, A:, R: in every marker form', () => {
     for (const [s, t, a, r] of [
@@ -26,6 +45,7 @@ describe('abbreviated labels', () => {
       ['- S: the ward was short', '- T: keep it safe', '- A: I redeployed two nurses', '- R: no incidents that night'],
       ['S - the ward was short', 'T - keep it safe', 'A - I redeployed two nurses', 'R - no incidents that night'],
       ['S- the ward was short', 'T- keep it safe', 'A- I redeployed two nurses', 'R- no incidents that night'],
+      ['S) the ward was short', 'T) keep it safe', 'A) I redeployed two nurses', 'R) no incidents that night'],
       ['S – Situation: the ward was short', 'T – Task: keep it safe', 'A – Action: I redeployed two nurses', 'R – Result: no incidents that night'],
     ]) {
       assert.deepEqual(stories(lines('## Night shift', '', s, t, a, r)), ['Night shift: star situation task action result'], s);

@@ -116,6 +116,13 @@ describe('repeated words', () => {
 });
 
 describe('spelling findings', () => {
+  it('leaves a sentence in another language alone, and the typos of English beside it', () => {
+    assert.deepEqual(flagged('Reminder: breathe. Lembrete pra mim: respira, fala devagar, não precisa pedir desculpa pelo sotaque. Você já fez isso antes, vai dar tudo certo!\n'), []);
+    assert.deepEqual(flagged('Notiz an mich: langsam sprechen, nicht entschuldigen, du schaffst das.\n\nI recieved the the report and forwarded it to the mangaer the same day.\n'), ['recieved', 'mangaer']);
+    // Jargon and typos do not make English a foreign language: under half its words are unknown.
+    assert.deepEqual(flagged('We migrated the consumres and the shceduler jobs to the new clsuter last week.\n'), ['consumres', 'shceduler', 'clsuter']);
+  });
+
   it('flags every typo in the user notes and nothing in its code or comments', () => {
     const found = flagged(fixture('interview-notes.md'));
     const typos = ['relieazed', 'timezon', 'conent', 'experince', 'bandwith', 'Imporved', 'commucations', 'centeralized', 'peferred', 'experiance', 'continueing', 'delivar', 'maintance', 'proudes', 'achmplishment', 'misktake'];

@@ -6,7 +6,7 @@ import type { HeadingInfo, Section, StarDocument, StarKind, Story } from '../mod
 import { lineBreakOf, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { parseMarkdown } from '../parse/parse';
 import { promptSnippet } from './prompts';
-import { escapeSnippet, isListStyle, labelLike, markerText } from './style';
+import { escapeSnippet, isListStyle, labelLike, markerText, nextInList } from './style';
 
 /** A text edit in offsets; `snippet` is the same insertion with tab stops, for clients that take them. */
 export interface OffsetEdit {
@@ -60,14 +60,17 @@ export function insertSectionEdit(doc: StarDocument, story: Story, kind: StarKin
   if (before) {
     const at = Math.max(before.contentRange[1], before.markerRange[1]);
     const end = trimEnd(text, before.markerRange[0], at);
-    const lead = `${gap}${marker}`.trimEnd();
+    // A section that runs on past its list into a paragraph ends in that paragraph: a bullet on the next line would be part of it (`3. Result` can't start a list there).
+    const spacing = gap === eol && BLANK_LINE.test(text.slice(before.blockStart, end)) ? eol + eol : gap;
+    const next = nextInList(marker);
+    const lead = `${spacing}${next}`.trimEnd();
     // Text on the very next line (a setext heading's, say) would run on into an inserted paragraph.
     FOLLOWING_LINE.lastIndex = end;
     const close = gap === eol || !FOLLOWING_LINE.test(text) ? '' : eol;
     return {
       range: [end, end],
       text: lead + close,
-      snippet: (isHeading ? `${escapeSnippet(lead)}${eol}${eol}${prompt}` : `${escapeSnippet(`${gap}${marker}`)}${prompt}`) + close,
+      snippet: (isHeading ? `${escapeSnippet(lead)}${eol}${eol}${prompt}` : `${escapeSnippet(`${spacing}${next}`)}${prompt}`) + close,
     };
   }
   const at = startOfLine(text, (after ?? reference).blockStart);

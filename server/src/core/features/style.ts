@@ -24,6 +24,11 @@ export function markerText(style: WrittenStyle, label: string): string {
   return style.type === 'heading' ? `${'#'.repeat(style.depth)} ${label}` : style.template.replace('{label}', label);
 }
 
+/** The marker of the item after one written `3. Action - `: `4. Result - `, so a numbered story stays numbered in order. */
+export function nextInList(marker: string): string {
+  return marker.replace(/^([ \t>]*)(\d{1,9})([.)])/, (_, lead: string, number: string, close: string) => `${lead}${Number(number) + 1}${close}`);
+}
+
 /** The marker without indentation, quote or bullet: what follows a bullet the writer already typed. */
 export function markerAfterBullet(style: WrittenStyle, label: string): string {
   return style.type === 'heading' ? `${label}: ` : markerText(style, label).replace(LIST_PREFIX, '').replace(LINE_PREFIX, '');

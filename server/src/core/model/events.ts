@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
 import { countWords, shiftRange, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
+import { scaffoldOf } from './scaffolds';
 import type { HeadingInfo, Section, SectionKind } from './types';
 
 /** A section marker as written, before its story's framework says what it counts as. */
@@ -302,13 +303,15 @@ function headingEvent(text: string, node: Heading, matcher: LabelMatcher): Headi
 /**
  * Labels at the start of the paragraph and at the start of any later line of it: people write
  * `Situation: …` / `Task: …` on consecutive lines with no blank line between them. An `A:` right
- * after a question is its answer.
+ * after a question is its answer; a paragraph of another template's lines (scaffolds.ts) has none.
  */
 function labelEvents(text: string, node: Paragraph, listItemStart: number | undefined, matcher: LabelMatcher): LabelEvent[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return [];
   const events: LabelEvent[] = [];
+  const lines = text.slice(start, end).split(/\r\n|\r|\n/);
+  if (lines.length >= 2 && scaffoldOf(lines.map((line) => METADATA_LINE.exec(line)?.[1] ?? ''))) return [];
   for (let lineStart = start; lineStart < end; ) {
     const event = labelEventAt(text, lineStart, end, lineStart === start ? (listItemStart ?? start) : lineStart, matcher);
     const answer = event?.marker.letters && event.marker.raw[0] === 'action' && followsQuestion(text, startOfLine(text, event.start));

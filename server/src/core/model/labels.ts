@@ -100,6 +100,7 @@ export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
  */
 export function splitHeadingLabel(text: string, matcher: LabelMatcher): (LabelMeaning & { label: string; rest: string }) | undefined {
   const stripped = text
+    .replace(EMOJI, '')
     .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*|\([A-Za-z]\)\s*)/, '')
     // Only the start of a run of spaces may begin the match: a bare `\s*…$` rescans the run from each space.
     .replace(/(?<!\s)\s*\([A-Za-z]\)\s*$/, '');
@@ -117,8 +118,8 @@ const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
 const BOLD_LINE = /^(\*\*|__)([^*_\n:：]{1,40}?)[ \t]*[:：][ \t]*(?=[^\s*_])/;
 const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
 const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=\s|$))/;
-/** `S- …`: a letter needs no space before its dash. */
-const LETTER_DASH = /^([STARL])[-–—](?=[ \t])/;
+/** `S- …`: a letter needs no space before its dash; `S) …`, as a numbered list's letters. */
+const LETTER_DASH = /^([STARL])(?:[-–—]|\))(?=[ \t])/;
 
 export interface LabelMatch extends LabelMeaning {
   /** Set for a bold run that holds the text too: its closing delimiter is at the end of the text. */
@@ -129,10 +130,20 @@ export interface LabelMatch extends LabelMeaning {
   markerEnd: number;
 }
 
-/** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`, `S - …`. */
+/**
+ * Notion and Obsidian templates put an emoji before each label: `🎯 Task:`, `🛠️ **Action:**`,
+ * `1️⃣ Situation`. Skin tones, variation selectors and ZWJ sequences belong to their emoji.
+ */
+const EMOJI = /^(?:(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3)[\uFE0F\u200D\p{Emoji_Modifier}\p{Extended_Pictographic}]*[ \t]*)+/u;
+
+/** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`, `S - …`, after an emoji or not. */
 export function matchLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {
-  const match = emphasizedLabel(source, matcher) ?? boldLine(source, matcher) ?? plainLabel(source, matcher);
-  return match && withSpelledOut(source, match);
+  const skip = EMOJI.exec(source)?.[0].length ?? 0;
+  const rest = skip > 0 ? source.slice(skip) : source;
+  const match = emphasizedLabel(rest, matcher) ?? boldLine(rest, matcher) ?? plainLabel(rest, matcher);
+  if (!match) return undefined;
+  const shifted = skip > 0 ? { ...match, labelStart: match.labelStart + skip, labelEnd: match.labelEnd + skip, markerEnd: match.markerEnd + skip } : match;
+  return withSpelledOut(source, shifted);
 }
 
 function emphasizedLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {

@@ -4,6 +4,7 @@ import type { Finding, Level } from '../findings';
 import { DIALECTS, type Dialect, type Settings } from '../settings';
 import { shiftRange, type OffsetRange } from '../text';
 import { chooseDialect, DIALECT_NAMES, familyOf, respelled, STYLE_OF, type DialectChoice, type Family, type Style } from './dialect';
+import { foreignStretches } from './foreign';
 import { inlineSpelling } from './inline';
 import { proseOf, type Prose } from './pieces';
 import { LOREM_WORDS } from '../rules/data/template-phrases';
@@ -94,10 +95,13 @@ export function spellingCheck(
         const base = part.start + block.start;
         // A template's filler: its Latin is incomplete-section's to report, not a page of typos.
         let lorem: boolean | undefined;
-        for (const word of engine.unknownWords(block.text)) {
+        const unknown = engine.unknownWords(block.text);
+        const foreign = foreignStretches(block.text, unknown.filter((word) => word.knownIn.length === 0));
+        for (const word of unknown) {
           const at = base + word.start;
           const lower = word.form.toLowerCase();
           if (accepted.has(lower) || inline.words.has(lower) || inline.isDisabled(at) || (LOREM_WORDS.has(lower) && (lorem ??= isLorem(block.text.toLowerCase())))) continue;
+          if (foreign.some(([start, end]) => word.start >= start && word.start < end)) continue;
           if (looksLikeName(word, block, named)) named.add(word.form);
           found.push({ ...word, start: at, end: base + word.end });
         }
