@@ -17,6 +17,51 @@ const found = (text: string, raw: Record<string, unknown> = {}) => allFound(text
 const stories = (text: string, raw: Record<string, unknown> = {}) =>
   check(text, raw).doc.stories.map((story) => `${story.title}: ${story.framework.id} ${story.sections.map((section) => section.kinds.join('+')).join(' ')}`);
 
+describe('outliner stories: a bullet whose nested bullets are its sections', () => {
+  const page = lines(
+    'tags:: interview',
+    '- Pause instead of cancel',
+    '\t- Situation: 40% of cancellations were people going on holiday.',
+    '\t- Task: I owned the cancel flow end to end.',
+    '\t- Action:',
+    '\t\t- Ran 14 interviews with people who had cancelled.',
+    '\t\t- Designed pause as the first option.',
+    '\t- Result: Holiday cancellations dropped 31%.',
+    '- Accessibility in the design system',
+    '\t- Situation: A third of our colour tokens failed contrast.',
+    '\t- Task: Nobody owned it, so I did.',
+    '\t- Action: I audited every token and proposed a new ramp.',
+    '- Coffee with Tobias',
+    '\t- He liked the portfolio.',
+  );
+
+  it('reads each titled bullet of a page with no headings as a story of its own, titled by the bullet', () => {
+    assert.deepEqual(stories(page), ['Pause instead of cancel: star situation task action result', 'Accessibility in the design system: star situation task action']);
+    assert.deepEqual(found(page), ['missing-result: - Accessibility in the design system']);
+  });
+
+  it('ends a story’s last section with its bullet', () => {
+    const story = check(page).doc.stories[1];
+    const action = story.sections[2];
+    assert.equal(page.slice(...action.contentRange), 'I audited every token and proposed a new ramp.');
+  });
+
+  it('reads Logseq block properties under a titled bullet as its sections', () => {
+    const text = lines('- Address autocomplete', '  situation:: The lead wanted to ship without it.', '  action:: I showed him the Hotjar recordings.', '  result:: Errors went from 9% to 2%.');
+    assert.deepEqual(stories(text), ['Address autocomplete: star situation action result']);
+  });
+
+  it('gives a heading’s first bullet story the heading’s title, as a question under a heading', () => {
+    const text = lines('## Leadership', '- Mentoring Tom', '  - Situation: Tom joined mid-incident.', '  - Task: Get him on call in a month.', '  - Action: I paired with him daily.', '  - Result: He took his first shift in week 3.', '- Leading the migration', '  - Situation: Jenkins took 40 minutes.', '  - Task: I owned CI that quarter.', '  - Action: I moved us to Actions.', '  - Result: Builds take 6 minutes.');
+    assert.deepEqual(stories(text), ['Leadership: star situation task action result', 'Leading the migration: star situation task action result']);
+  });
+
+  it('makes no story of meeting-note bullets with a lone action item, nor a title of a section bullet with steps under it', () => {
+    assert.deepEqual(stories(lines('- Team sync', '  - Action: Bob to update the runbook', '- Planning', '  - Decided on the Q3 scope')), []);
+    assert.deepEqual(stories(lines('## Story', '- Situation: The build was slow.', '- Task: Fix it.', '- Action:', '  - Cached the layers.', '  - Split the tests.', '- Result: 40 to 8 minutes.')), ['Story: star situation task action result']);
+  });
+});
+
 describe('labels after an emoji, as Notion and Obsidian templates write them', () => {
   it('reads the label after the emoji in every marker form', () => {
     for (const [s, t, a, r] of [

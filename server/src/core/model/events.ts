@@ -1,4 +1,4 @@
-import type { Heading, Paragraph, Root, Table, TableCell, TableRow } from 'mdast';
+import type { Heading, ListItem, Paragraph, Root, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
@@ -61,7 +61,9 @@ export type MarkerEvent = HeadingEvent | LabelEvent | BreakEvent | TableEvent;
  */
 export function markerEvents(text: string, root: Root, matcher: LabelMatcher): MarkerEvent[] {
   const events: MarkerEvent[] = [];
+  const items: { node: ListItem; from: number }[] = [];
   visit(root, (node, index, parent) => {
+    if (node.type === 'listItem') items.push({ node, from: events.length });
     if (node.type === 'heading') {
       events.push(headingEvent(text, node, matcher));
       return 'skip';
@@ -97,7 +99,43 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
     if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') return 'skip';
     return undefined;
   });
-  return events;
+  return items.length === 0 ? events : withOutlinerStories(text, events, items);
+}
+
+/**
+ * Outliners (Logseq, Roam, Workflowy) have no headings: a story is a bullet whose nested
+ * bullets, or later lines, are its sections. Such a bullet is a break titled by its first line,
+ * as a question is, and its end is a break too, so the story's last section ends with it. A
+ * bullet whose own first line is a section (`- Action:` with the steps under it) is no title.
+ */
+function withOutlinerStories(text: string, events: MarkerEvent[], items: readonly { node: ListItem; from: number }[]): MarkerEvent[] {
+  const inserts: { at: number; order: number; event: BreakEvent }[] = [];
+  items.forEach(({ node, from }, n) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const head = node.children[0];
+    if (start === undefined || end === undefined || head?.type !== 'paragraph') return;
+    const lineEnd = start + Math.max(0, text.slice(start, end).search(/\r\n|\r|\n|$/));
+    let until = from;
+    while (until < events.length && events[until].start < end) until++;
+    const inside = events.slice(from, until);
+    if (!inside.some((event) => event.type === 'label') || inside.some((event) => event.type === 'label' && event.marker.markerRange[0] < lineEnd)) return;
+    const title = toString(head).split(/\r\n|\r|\n/)[0].replace(/\s+/g, ' ').trim();
+    if (!title || title.length > 300) return;
+    inserts.push({ at: from, order: 1 + n, event: { type: 'break', start, range: [start, trimEnd(text, start, lineEnd)], question: title, ends: true } });
+    // On the next line: a section ends at the start of its closing event's line.
+    const after = end + (text.startsWith('\r\n', end) ? 2 : text[end] === '\n' || text[end] === '\r' ? 1 : 0);
+    inserts.push({ at: until, order: 0, event: { type: 'break', start: after, range: [after, after], ends: true } });
+  });
+  if (inserts.length === 0) return events;
+  inserts.sort((a, b) => a.at - b.at || a.order - b.order);
+  const merged: MarkerEvent[] = [];
+  let next = 0;
+  for (let i = 0; i <= events.length; i++) {
+    while (next < inserts.length && inserts[next].at === i) merged.push(inserts[next++].event);
+    if (i < events.length) merged.push(events[i]);
+  }
+  return merged;
 }
 
 /** A cell without its pipes and the spaces inside them. */
