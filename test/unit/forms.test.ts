@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { explainStory } from '../../server/src/core/features/explain';
 import { markerCompletions } from '../../server/src/core/features/complete';
+import { insertSectionEdit } from '../../server/src/core/features/fixes';
 import { completeness, outline } from '../../server/src/core/features/outline';
 import { emptySection } from '../../server/src/core/rules/empty-section';
 import { missingSection } from '../../server/src/core/rules/missing-section';
@@ -56,9 +57,28 @@ describe('outliner stories: a bullet whose nested bullets are its sections', () 
     assert.deepEqual(stories(text), ['Leadership: star situation task action result', 'Leading the migration: star situation task action result']);
   });
 
+  it('takes no bullet for a title once the story’s sections have begun outside one: it is a step or a phase of that story', () => {
+    const nested = lines('## Led the migration', '- **Situation:** Two billing systems, one ledger.', '- **Task:** Move to one without downtime.', '- **Action:**', '  - Ran a spike first', '    - Result: proved dual writes viable', '  - Rolled out per region', '- **Result:** Zero downtime, 40% faster.');
+    assert.deepEqual(stories(nested).map((story) => story.split(':')[0]), ['Led the migration']);
+    const phases = lines('## Replatforming', '', 'Situation: The monolith took an hour to deploy.', '', 'Task: I led the move to services.', '', '- Phase 1', '  - Action: Split out billing.', '  - Result: Deploys of billing in 6 minutes.', '- Phase 2', '  - Action: Split out search.', '  - Result: Search deploys in 4 minutes.');
+    assert.deepEqual(stories(phases).map((story) => story.split(':')[0]), ['Replatforming']);
+  });
+
   it('makes no story of meeting-note bullets with a lone action item, nor a title of a section bullet with steps under it', () => {
     assert.deepEqual(stories(lines('- Team sync', '  - Action: Bob to update the runbook', '- Planning', '  - Decided on the Q3 scope')), []);
     assert.deepEqual(stories(lines('## Story', '- Situation: The build was slow.', '- Task: Fix it.', '- Action:', '  - Cached the layers.', '  - Split the tests.', '- Result: 40 to 8 minutes.')), ['Story: star situation task action result']);
+  });
+});
+
+describe('other fields’ templates', () => {
+  it('reads no story in a lab notebook entry, a SOAP note or a game’s turn, though some of their labels are STAR’s', () => {
+    assert.deepEqual(stories(lines('### Mon 4 Mar – expression', '', 'Aim: 6 L of TB for two purifications.', 'Method: induced at OD600 0.6 with 0.3 mM IPTG.', 'Results: 38 g wet pellet in total.', 'Conclusion: normal yield.', 'Task: thaw two pellets tomorrow.', 'Task: order more IPTG.')), []);
+    assert.deepEqual(stories(lines('### Round 1', '', 'Action: the priestess casts Hold Person.', 'Bonus Action: Spiritual Weapon on whoever is by the bell.', 'Reaction: Undertow if anyone misses her.')), []);
+  });
+
+  it('keeps a story that names more of STAR than of the template', () => {
+    const text = lines('## Septic patient on a late shift', '', 'Situation: A 78-year-old on the ward spiked a temperature of 39.1.', 'Task: I was the F2 covering four wards.', 'Action: I started the sepsis six within the hour.', 'Assessment: likely urosepsis.', 'Plan: IV antibiotics and fluids, review at 10pm.', 'Result: Lactate fell from 4.1 to 1.8 by morning.');
+    assert.deepEqual(stories(text), ['Septic patient on a late shift: star situation task action result']);
   });
 });
 
@@ -74,6 +94,18 @@ describe('labels after an emoji, as Notion and Obsidian templates write them', (
     assert.deepEqual(stories(lines('## Night shift', '### 🧭 Situation', 'The ward was short.', '### 🎯 Task', 'Keep it safe.', '### 👩🏽‍⚕️ Action', 'I moved two nurses.', '### 🏆 Result', 'No incidents.')), [
       'Night shift: star situation task action result',
     ]);
+  });
+
+  it('reads the emoji inside the bold, after a heading’s number, and flags as emoji too', () => {
+    assert.deepEqual(stories(lines('## Night shift', '', '**🧭 Situation:** the ward was short', '', '**🎯 Task:** keep it safe', '', '🇬🇧 Action: I redeployed two nurses', '', '🏆 Result: no incidents that night')), ['Night shift: star situation task action result']);
+    assert.deepEqual(stories(lines('# Night shift', '## 1. 🧭 Situation', 'The ward was short.', '## 2. 🎯 Task', 'Keep it safe.', '## 3. 🛠️ Action', 'I moved two nurses.')), ['Night shift: star situation task action']);
+  });
+
+  it('writes a missing section without its neighbour’s emoji', () => {
+    const text = lines('## Night shift', '', '- 🧭 Situation: the ward was short', '- 🎯 Task: keep it safe', '- 🛠️ Action: I redeployed two nurses');
+    const { doc } = check(text);
+    const edit = insertSectionEdit(doc, doc.stories[0], 'result')!;
+    assert.equal(edit.text, '\n- Result:');
   });
 
   it('is no label when the words after the emoji are not one', () => {

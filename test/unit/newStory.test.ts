@@ -158,6 +158,14 @@ describe('the rest of a story', () => {
     assert.match(rest.snippet, /^### Situation\n\n\$\{1:Set the scene[^}]*\}\n\n### Task\n\nCover nights without agency staff\.\n\n### Action\n\n\$\{2:What did/);
   });
 
+  it('numbers the rest of a numbered story on, and starts its list afresh after a paragraph', () => {
+    const text = lines('## Welcome week', '', '1. Situation - Our social sec dropped out a week before Freshers.', '2. Task - Organise the welcome events with 6 days to go.', '', '(need the rest)');
+    const { doc } = at(text);
+    const out = apply(text, restOfStoryEdit(doc, doc.stories[0])!.edit);
+    assert.match(out, /\(need the rest\)\n\n3\. Action - [^\n]+\n4\. Result - [^\n]+$/);
+    assert.deepEqual(stories(out), ['Welcome week [star] Situation, Task, Action, Result']);
+  });
+
   it('offers the rest of the story at a blank line after its last section, besides single sections', () => {
     const { doc, offset } = at(lines('## Late delivery', '', '- Situation: The van broke down at 6am.', '|', '', '## Next'));
     const item = restCompletion(doc, offset)!;

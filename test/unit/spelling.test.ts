@@ -119,6 +119,8 @@ describe('spelling findings', () => {
   it('leaves a sentence in another language alone, and the typos of English beside it', () => {
     assert.deepEqual(flagged('Reminder: breathe. Lembrete pra mim: respira, fala devagar, não precisa pedir desculpa pelo sotaque. Você já fez isso antes, vai dar tudo certo!\n'), []);
     assert.deepEqual(flagged('Notiz an mich: langsam sprechen, nicht entschuldigen, du schaffst das.\n\nI recieved the the report and forwarded it to the mangaer the same day.\n'), ['recieved', 'mangaer']);
+    // Lines end at a CR alone too: the English line after a German one keeps its typos.
+    assert.deepEqual(flagged('Notiz an mich: langsam sprechen, nicht entschuldigen, du schaffst das\rI recieved the report and forwarded it to the mangaer the same day\r'), ['recieved', 'mangaer']);
     // Jargon and typos do not make English a foreign language: under half its words are unknown.
     assert.deepEqual(flagged('We migrated the consumres and the shceduler jobs to the new clsuter last week.\n'), ['consumres', 'shceduler', 'clsuter']);
   });

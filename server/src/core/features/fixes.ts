@@ -6,7 +6,7 @@ import type { HeadingInfo, Section, StarDocument, StarKind, Story } from '../mod
 import { lineBreakOf, startOfLine, trimEnd, type OffsetRange } from '../text';
 import { parseMarkdown } from '../parse/parse';
 import { promptSnippet } from './prompts';
-import { escapeSnippet, isListStyle, labelLike, markerText, nextInList } from './style';
+import { BLANK_LINE, escapeSnippet, gapAfter, isListStyle, labelLike, markerText, nextInList } from './style';
 
 /** A text edit in offsets; `snippet` is the same insertion with tab stops, for clients that take them. */
 export interface OffsetEdit {
@@ -17,8 +17,6 @@ export interface OffsetEdit {
 
 const FOLLOWING_LINE = /(?:\r\n|\n|\r)[ \t]*\S/y;
 
-/** Two line breaks with only spaces between; a CRLF is one break, never a CR and then an LF. */
-const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
 
 /** A section's place in its story's framework. */
 const ranker = (story: Story) => {
@@ -60,8 +58,7 @@ export function insertSectionEdit(doc: StarDocument, story: Story, kind: StarKin
   if (before) {
     const at = Math.max(before.contentRange[1], before.markerRange[1]);
     const end = trimEnd(text, before.markerRange[0], at);
-    // A section that runs on past its list into a paragraph ends in that paragraph: a bullet on the next line would be part of it (`3. Result` can't start a list there).
-    const spacing = gap === eol && BLANK_LINE.test(text.slice(before.blockStart, end)) ? eol + eol : gap;
+    const spacing = gapAfter(text, before, end, gap, eol);
     const next = nextInList(marker);
     const lead = `${spacing}${next}`.trimEnd();
     // Text on the very next line (a setext heading's, say) would run on into an inserted paragraph.

@@ -3,7 +3,7 @@ import type { Section, StarDocument, Story, WrittenStyle } from '../model/types'
 import { endOfLine, lineBreakOf, startOfLine, trimEnd, type OffsetRange } from '../text';
 import type { OffsetEdit } from './fixes';
 import { promptText } from './prompts';
-import { escapeSnippet, isListStyle, labelLike, markerText } from './style';
+import { escapeSnippet, gapAfter, isListStyle, labelLike, markerText, nextInList } from './style';
 
 /** Inserted markdown twice over: as plain text, and as a snippet whose prompts are tab stops. */
 export interface Written {
@@ -26,9 +26,11 @@ export function tabStop(stop: number, text: string): string {
  * the prompts too, so a client without snippets still shows what each section asks for (and the
  * rules still see a template left unfilled). Tab stops count from `firstStop`.
  */
-export function writeSections(slots: readonly Slot[], style: WrittenStyle, eol: string, reference?: Section, firstStop = 1): Written {
+export function writeSections(slots: readonly Slot[], style: WrittenStyle, eol: string, reference?: Section, firstStop = 1, numberAfter = false): Written {
   const pieces = slots.map((slot, i) => {
-    const marker = markerText(style, labelLike(slot.name, reference)) + (style.type === 'heading' ? eol + eol : '');
+    const written = markerText(style, labelLike(slot.name, reference));
+    // After `3. Action - `, the rest is `4. Result - `, `5. …`.
+    const marker = (numberAfter ? nextInList(written, i + 1) : written) + (style.type === 'heading' ? eol + eol : '');
     const prompt = promptText(slot.prompt);
     return { text: marker + prompt, snippet: escapeSnippet(marker) + tabStop(firstStop + i, prompt) };
   });
@@ -103,13 +105,13 @@ function writeInPlace(doc: StarDocument, story: Story, missing: readonly Slot[])
       snippet += escapeSnippet(between);
     }
     const style = insertion.reference.style as WrittenStyle;
-    const sections = writeSections(insertion.slots, style, eol, insertion.reference, stop);
+    const sections = writeSections(insertion.slots, style, eol, insertion.reference, stop, insertion.after);
     stop += insertion.slots.length;
     const gap = sectionGap(style, eol);
     let lead = '';
     let close = gap;
     if (insertion.after) {
-      lead = gap;
+      lead = gapAfter(text, insertion.reference, insertion.at, gap, eol);
       // Text on the very next line would run on into a paragraph written after the section.
       FOLLOWING_LINE.lastIndex = insertion.at;
       close = gap !== eol && FOLLOWING_LINE.test(text) ? eol : '';

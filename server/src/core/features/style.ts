@@ -24,9 +24,21 @@ export function markerText(style: WrittenStyle, label: string): string {
   return style.type === 'heading' ? `${'#'.repeat(style.depth)} ${label}` : style.template.replace('{label}', label);
 }
 
-/** The marker of the item after one written `3. Action - `: `4. Result - `, so a numbered story stays numbered in order. */
-export function nextInList(marker: string): string {
-  return marker.replace(/^([ \t>]*)(\d{1,9})([.)])/, (_, lead: string, number: string, close: string) => `${lead}${Number(number) + 1}${close}`);
+/** The marker of the item `by` after one written `3. Action - `: `4. Result - `, so a numbered story stays numbered in order. */
+export function nextInList(marker: string, by = 1): string {
+  return marker.replace(/^([ \t>]*)(\d{1,9})([.)])/, (_, lead: string, number: string, close: string) => `${lead}${Number(number) + by}${close}`);
+}
+
+/** Two line breaks with only spaces between; a CRLF is one break, never a CR and then an LF. */
+export const BLANK_LINE = /(?:\r\n|\n|\r(?!\n))[ \t]*(?:\r\n|\n|\r)/;
+
+/**
+ * What goes before a section written after `section`, whose text ends at `end`: `gap`, unless a
+ * list item's section ran on past its list into a paragraph, where an item on the next line would
+ * be part of that paragraph (`3. Result` can't start a list there): then a blank line.
+ */
+export function gapAfter(text: string, section: Section, end: number, gap: string, eol: string): string {
+  return gap === eol && BLANK_LINE.test(text.slice(section.blockStart, end)) ? eol + eol : gap;
 }
 
 /** The marker without indentation, quote or bullet: what follows a bullet the writer already typed. */

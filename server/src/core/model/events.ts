@@ -1,7 +1,7 @@
 import type { Heading, ListItem, Paragraph, Root, Table, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
+import { EMOJI_RUNS, matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
 import { countWords, shiftRange, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
 import { scaffoldOf } from './scaffolds';
 import type { HeadingInfo, Section, SectionKind } from './types';
@@ -106,15 +106,25 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
  * Outliners (Logseq, Roam, Workflowy) have no headings: a story is a bullet whose nested
  * bullets, or later lines, are its sections. Such a bullet is a break titled by its first line,
  * as a question is, and its end is a break too, so the story's last section ends with it. A
- * bullet whose own first line is a section (`- Action:` with the steps under it) is no title.
+ * bullet whose own first line is a section (`- Action:` with the steps under it) is no title, and
+ * neither is one after sections outside any titled bullet since the last heading or break: that
+ * is a phase of the story they begin (`- Phase 1` with its Action and Result nested).
  */
 function withOutlinerStories(text: string, events: MarkerEvent[], items: readonly { node: ListItem; from: number }[]): MarkerEvent[] {
   const inserts: { at: number; order: number; event: BreakEvent }[] = [];
+  let walked = 0;
+  let loose = false;
+  let titledUntil = -1;
   items.forEach(({ node, from }, n) => {
+    for (; walked < from; walked++) {
+      const event = events[walked];
+      if ((event.type === 'heading' && !event.marker) || (event.type === 'break' && (event.question || event.ends))) loose = false;
+      else if (event.marker && event.start >= titledUntil) loose = true;
+    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const head = node.children[0];
-    if (start === undefined || end === undefined || head?.type !== 'paragraph') return;
+    if (loose || start === undefined || end === undefined || head?.type !== 'paragraph') return;
     const lineEnd = start + Math.max(0, text.slice(start, end).search(/\r\n|\r|\n|$/));
     let until = from;
     while (until < events.length && events[until].start < end) until++;
@@ -122,6 +132,7 @@ function withOutlinerStories(text: string, events: MarkerEvent[], items: readonl
     if (!inside.some((event) => event.type === 'label') || inside.some((event) => event.type === 'label' && event.marker.markerRange[0] < lineEnd)) return;
     const title = toString(head).split(/\r\n|\r|\n/)[0].replace(/\s+/g, ' ').trim();
     if (!title || title.length > 300) return;
+    titledUntil = Math.max(titledUntil, end);
     inserts.push({ at: from, order: 1 + n, event: { type: 'break', start, range: [start, trimEnd(text, start, lineEnd)], question: title, ends: true } });
     // On the next line: a section ends at the start of its closing event's line.
     const after = end + (text.startsWith('\r\n', end) ? 2 : text[end] === '\n' || text[end] === '\r' ? 1 : 0);
@@ -349,7 +360,8 @@ function labelEvents(text: string, node: Paragraph, listItemStart: number | unde
   if (start === undefined || end === undefined) return [];
   const events: LabelEvent[] = [];
   const lines = text.slice(start, end).split(/\r\n|\r|\n/);
-  if (lines.length >= 2 && scaffoldOf(lines.map((line) => METADATA_LINE.exec(line)?.[1] ?? ''))) return [];
+  const isStar = (label: string) => matcher.read(label)?.kinds.join('+');
+  if (lines.length >= 2 && scaffoldOf(lines.map((line) => METADATA_LINE.exec(line)?.[1] ?? ''), isStar)) return [];
   for (let lineStart = start; lineStart < end; ) {
     const event = labelEventAt(text, lineStart, end, lineStart === start ? (listItemStart ?? start) : lineStart, matcher);
     const answer = event?.marker.letters && event.marker.raw[0] === 'action' && followsQuestion(text, startOfLine(text, event.start));
@@ -374,8 +386,8 @@ function labelEventAt(text: string, at: number, end: number, blockStart: number,
   const contentStart = trimStart(text, start + match.markerEnd, end);
   // A new section after `**Result: text**` is written as a bold label, `**Task:** `: it has no text of its own to close the bold.
   const template = match.openBold
-    ? `${text.slice(lineStart, start)}${match.openBold}{label}:${match.openBold} `
-    : text.slice(lineStart, start + match.labelStart) + '{label}' + text.slice(start + match.labelEnd, start + match.markerEnd).trimEnd() + ' ';
+    ? `${text.slice(lineStart, start).replace(EMOJI_RUNS, '')}${match.openBold}{label}:${match.openBold} `
+    : text.slice(lineStart, start + match.labelStart).replace(EMOJI_RUNS, '') + '{label}' + text.slice(start + match.labelEnd, start + match.markerEnd).trimEnd() + ' ';
   return {
     type: 'label',
     start: blockStart,

@@ -102,6 +102,7 @@ export function splitHeadingLabel(text: string, matcher: LabelMatcher): (LabelMe
   const stripped = text
     .replace(EMOJI, '')
     .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*|\([A-Za-z]\)\s*)/, '')
+    .replace(EMOJI, '')
     // Only the start of a run of spaces may begin the match: a bare `\s*…$` rescans the run from each space.
     .replace(/(?<!\s)\s*\([A-Za-z]\)\s*$/, '');
   for (const candidate of [stripped, text]) {
@@ -134,7 +135,9 @@ export interface LabelMatch extends LabelMeaning {
  * Notion and Obsidian templates put an emoji before each label: `🎯 Task:`, `🛠️ **Action:**`,
  * `1️⃣ Situation`. Skin tones, variation selectors and ZWJ sequences belong to their emoji.
  */
-const EMOJI = /^(?:(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3)[\uFE0F\u200D\p{Emoji_Modifier}\p{Extended_Pictographic}]*[ \t]*)+/u;
+const EMOJI = /^(?:(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3|\p{Regional_Indicator}{2})[\uFE0F\u200D\p{Emoji_Modifier}\p{Extended_Pictographic}]*[ \t]*)+/u;
+/** Every run of emoji, as `EMOJI` reads them: what a section written like its neighbour leaves out (its own emoji is the neighbour's). */
+export const EMOJI_RUNS = /(?:(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3|\p{Regional_Indicator}{2})[\uFE0F\u200D\p{Emoji_Modifier}\p{Extended_Pictographic}]*[ \t]*)+/gu;
 
 /** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`, `S - …`, after an emoji or not. */
 export function matchLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {
@@ -151,7 +154,7 @@ function emphasizedLabel(source: string, matcher: LabelMatcher): LabelMatch | un
   if (!emphasized) return undefined;
   const inner = emphasized[2];
   const innerColon = /[:：][ \t]*$/.exec(inner);
-  const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim();
+  const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim().replace(EMOJI, '');
   const meaning = matcher.read(label);
   if (!meaning) return undefined;
   let markerEnd = emphasized[0].length;
@@ -166,7 +169,7 @@ function emphasizedLabel(source: string, matcher: LabelMatcher): LabelMatch | un
 function boldLine(source: string, matcher: LabelMatcher): LabelMatch | undefined {
   const bold = BOLD_LINE.exec(source);
   if (!bold) return undefined;
-  const label = bold[2].trim();
+  const label = bold[2].trim().replace(EMOJI, '');
   const meaning = matcher.read(label);
   if (!meaning) return undefined;
   const labelStart = bold[1].length + bold[2].indexOf(label);

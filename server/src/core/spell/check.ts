@@ -97,11 +97,13 @@ export function spellingCheck(
         let lorem: boolean | undefined;
         const unknown = engine.unknownWords(block.text);
         const foreign = foreignStretches(block.text, unknown.filter((word) => word.knownIn.length === 0));
+        let stretch = 0;
         for (const word of unknown) {
           const at = base + word.start;
           const lower = word.form.toLowerCase();
           if (accepted.has(lower) || inline.words.has(lower) || inline.isDisabled(at) || (LOREM_WORDS.has(lower) && (lorem ??= isLorem(block.text.toLowerCase())))) continue;
-          if (foreign.some(([start, end]) => word.start >= start && word.start < end)) continue;
+          while (stretch < foreign.length && foreign[stretch][1] <= word.start) stretch++;
+          if (stretch < foreign.length && foreign[stretch][0] <= word.start) continue;
           if (looksLikeName(word, block, named)) named.add(word.form);
           found.push({ ...word, start: at, end: base + word.end });
         }
