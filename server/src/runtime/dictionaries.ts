@@ -23,7 +23,7 @@ export async function loadDictionary(file: DictionaryFile): Promise<SpellingDict
   const { createFailedToLoadDictionary, createSpellingDictionary, createSpellingDictionaryFromTrieFile } = await import('cspell-dictionary');
   const source = pathToFileURL(file.path).href;
   try {
-    const text = decode(await readFile(file.path));
+    const text = decodeDictionary(await readFile(file.path));
     return TRIE.test(file.path) ? createSpellingDictionaryFromTrieFile(text, file.name, source, file) : createSpellingDictionary(text.split(/\r?\n|\r/), file.name, source, file);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -31,8 +31,8 @@ export async function loadDictionary(file: DictionaryFile): Promise<SpellingDict
   }
 }
 
-/** Gzipped or not, whatever the name says, as cspell decides; UTF-8 without its byte-order mark. */
-function decode(data: Buffer): string {
+/** A dictionary file's text: gzipped or not, whatever the name says, as cspell decides; UTF-8 without its byte-order mark. */
+export function decodeDictionary(data: Buffer): string {
   const plain = data[0] === 0x1f && data[1] === 0x8b ? gunzipSync(data) : data;
   return plain.toString('utf8').replace(/^\uFEFF/, '');
 }

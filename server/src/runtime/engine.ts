@@ -8,11 +8,11 @@ import { familyOf, respelled } from '../core/spell/dialect';
 import { SHORT_TYPOS } from '../core/spell/short-typos';
 import { Lexicon, matchCase, rankSuggestions, suggestionKey, type Suggestion } from '../core/spell/suggest';
 import { caseParts, isAcronym, MIN_WORD_LENGTH, wordsToCheck, type WordToken } from '../core/spell/tokens';
-import { loadDictionary, type DictionaryFile } from './dictionaries';
+import { decodeDictionary, loadDictionary, type DictionaryFile } from './dictionaries';
 
 /** What scripts/build.mjs writes next to the dictionaries it copies. */
 interface Definitions {
-  dictionaries: { name: string; file: string; locale?: Dialect; noSuggest?: boolean; repMap?: [string, string][]; dictionaryInformation?: object }[];
+  dictionaries: ({ file: string; locale?: Dialect } & Pick<DictionaryFile, 'name' | 'noSuggest' | 'repMap' | 'dictionaryInformation'>)[];
   frequency: string;
   /** Known misspellings and their fixes: `{ en: [[typo, fix, …], …], 'en-GB': …, 'en-US': … }`, gzipped JSON. */
   misspellings: string;
@@ -75,7 +75,7 @@ export class SpellEngine {
 
   static async create(options: EngineOptions, folder = dictionaryFolder()): Promise<SpellEngine> {
     const definitions = JSON.parse(readFileSync(join(folder, 'definitions.json'), 'utf8')) as Definitions;
-    const shipped: DictionaryFile[] = definitions.dictionaries.map(({ name, file, noSuggest, repMap, dictionaryInformation }) => ({ name, path: join(folder, file), noSuggest, repMap, dictionaryInformation: dictionaryInformation as DictionaryFile['dictionaryInformation'] }));
+    const shipped: DictionaryFile[] = definitions.dictionaries.map(({ name, file, noSuggest, repMap, dictionaryInformation }) => ({ name, path: join(folder, file), noSuggest, repMap, dictionaryInformation }));
     const extra: DictionaryFile[] = options.dictionaries.map((path, i) => ({ name: `user-${i}-${basename(path)}`, path }));
     const all = [...shipped, ...extra];
     const dictionaries = await Promise.all(all.map(loadDictionary));
@@ -239,9 +239,7 @@ export class SpellEngine {
 /** A cspell word list: one word a line, `#` comments, `!`/`~`/`+` markers dropped. */
 function readWordList(path: string): string[] {
   try {
-    const data = readFileSync(path);
-    const text = (path.endsWith('.gz') ? gunzipSync(data) : data).toString('utf8');
-    return text
+    return decodeDictionary(readFileSync(path))
       .split(/\r?\n/)
       .map((line) => line.replace(/#.*$/, '').replace(/^[!~+*]+|[+*]+$/g, '').trim())
       .filter(Boolean);

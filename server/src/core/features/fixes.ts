@@ -17,7 +17,6 @@ export interface OffsetEdit {
 
 const FOLLOWING_LINE = /(?:\r\n|\n|\r)[ \t]*\S/y;
 
-
 /** A section's place in its story's framework. */
 const ranker = (story: Story) => {
   const framework = FRAMEWORKS[story.framework.id];

@@ -2,7 +2,7 @@ import type { Heading, ListItem, Paragraph, Root, Table, TableCell, TableRow } f
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { EMOJI_RUNS, matchLabel, splitHeadingLabel, type LabelMatcher, type LabelMeaning } from './labels';
-import { countWords, shiftRange, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
+import { countWords, endOfLine, shiftRange, skipWhitespace, startOfLine, trimEnd, trimStart, type OffsetRange } from '../text';
 import { scaffoldOf } from './scaffolds';
 import type { HeadingInfo, Section, SectionKind } from './types';
 
@@ -125,11 +125,17 @@ function withOutlinerStories(text: string, events: MarkerEvent[], items: readonl
     const end = node.position?.end.offset;
     const head = node.children[0];
     if (loose || start === undefined || end === undefined || head?.type !== 'paragraph') return;
-    const lineEnd = start + Math.max(0, text.slice(start, end).search(/\r\n|\r|\n|$/));
+    const lineEnd = Math.min(endOfLine(text, start), end);
     let until = from;
-    while (until < events.length && events[until].start < end) until++;
-    const inside = events.slice(from, until);
-    if (!inside.some((event) => event.type === 'label') || inside.some((event) => event.type === 'label' && event.marker.markerRange[0] < lineEnd)) return;
+    let sections = false;
+    for (; until < events.length && events[until].start < end; until++) {
+      const event = events[until];
+      if (event.type !== 'label') continue;
+      // Its own first line names a section: the bullet is that section, not a title.
+      if (event.marker.markerRange[0] < lineEnd) return;
+      sections = true;
+    }
+    if (!sections) return;
     const title = toString(head).split(/\r\n|\r|\n/)[0].replace(/\s+/g, ' ').trim();
     if (!title || title.length > 300) return;
     titledUntil = Math.max(titledUntil, end);
@@ -359,9 +365,10 @@ function labelEvents(text: string, node: Paragraph, listItemStart: number | unde
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return [];
   const events: LabelEvent[] = [];
-  const lines = text.slice(start, end).split(/\r\n|\r|\n/);
-  const isStar = (label: string) => matcher.read(label)?.kinds.join('+');
-  if (lines.length >= 2 && scaffoldOf(lines.map((line) => METADATA_LINE.exec(line)?.[1] ?? ''), isStar)) return [];
+  if (endOfLine(text, start) < end) {
+    const labels = text.slice(start, end).split(/\r\n|\r|\n/).map((line) => METADATA_LINE.exec(line)?.[1] ?? '');
+    if (scaffoldOf(labels, (label) => matcher.read(label)?.kinds.join('+'))) return [];
+  }
   for (let lineStart = start; lineStart < end; ) {
     const event = labelEventAt(text, lineStart, end, lineStart === start ? (listItemStart ?? start) : lineStart, matcher);
     const answer = event?.marker.letters && event.marker.raw[0] === 'action' && followsQuestion(text, startOfLine(text, event.start));

@@ -99,10 +99,9 @@ export function labelMatcher(aliases: Settings['aliases']): LabelMatcher {
  * "1. Task", "Action (A)". Returns what the label means, the label, and any text after a colon.
  */
 export function splitHeadingLabel(text: string, matcher: LabelMatcher): (LabelMeaning & { label: string; rest: string }) | undefined {
-  const stripped = text
-    .replace(EMOJI, '')
-    .replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*|\([A-Za-z]\)\s*)/, '')
-    .replace(EMOJI, '')
+  // An emoji may stand before the number or letter, or after it: `## 🎯 1. Task`, `## 1. 🎯 Task`.
+  const unnumbered = withoutLeadingEmoji(text).replace(/^\s*(?:\d{1,2}[.)]\s*|[A-Za-z](?:\s*[:.)–—-])\s*|\([A-Za-z]\)\s*)/, '');
+  const stripped = withoutLeadingEmoji(unnumbered)
     // Only the start of a run of spaces may begin the match: a bare `\s*…$` rescans the run from each space.
     .replace(/(?<!\s)\s*\([A-Za-z]\)\s*$/, '');
   for (const candidate of [stripped, text]) {
@@ -133,15 +132,23 @@ export interface LabelMatch extends LabelMeaning {
 
 /**
  * Notion and Obsidian templates put an emoji before each label: `🎯 Task:`, `🛠️ **Action:**`,
- * `1️⃣ Situation`. Skin tones, variation selectors and ZWJ sequences belong to their emoji.
+ * `1️⃣ Situation`. Skin tones, variation selectors and ZWJ sequences belong to their emoji. Every
+ * run of them is also what a section written like its neighbour leaves out: that emoji is the neighbour's.
  */
-const EMOJI = /^(?:(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3|\p{Regional_Indicator}{2})[\uFE0F\u200D\p{Emoji_Modifier}\p{Extended_Pictographic}]*[ \t]*)+/u;
-/** Every run of emoji, as `EMOJI` reads them: what a section written like its neighbour leaves out (its own emoji is the neighbour's). */
 export const EMOJI_RUNS = /(?:(?:\p{Extended_Pictographic}|[0-9#*]\uFE0F?\u20E3|\p{Regional_Indicator}{2})[\uFE0F\u200D\p{Emoji_Modifier}\p{Extended_Pictographic}]*[ \t]*)+/gu;
+
+/** How long the run of emoji (and the spaces after it) that `text` starts with is; 0 for none. */
+function leadingEmoji(text: string): number {
+  EMOJI_RUNS.lastIndex = 0;
+  const run = EMOJI_RUNS.exec(text);
+  return run?.index === 0 ? run[0].length : 0;
+}
+
+const withoutLeadingEmoji = (text: string) => text.slice(leadingEmoji(text));
 
 /** A label at the start of a paragraph: `Task: …`, `**Action:** …`, `**Action**: …`, `*Result* – …`, `S - …`, after an emoji or not. */
 export function matchLabel(source: string, matcher: LabelMatcher): LabelMatch | undefined {
-  const skip = EMOJI.exec(source)?.[0].length ?? 0;
+  const skip = leadingEmoji(source);
   const rest = skip > 0 ? source.slice(skip) : source;
   const match = emphasizedLabel(rest, matcher) ?? boldLine(rest, matcher) ?? plainLabel(rest, matcher);
   if (!match) return undefined;
@@ -154,7 +161,7 @@ function emphasizedLabel(source: string, matcher: LabelMatcher): LabelMatch | un
   if (!emphasized) return undefined;
   const inner = emphasized[2];
   const innerColon = /[:：][ \t]*$/.exec(inner);
-  const label = (innerColon ? inner.slice(0, innerColon.index) : inner).trim().replace(EMOJI, '');
+  const label = withoutLeadingEmoji((innerColon ? inner.slice(0, innerColon.index) : inner).trim());
   const meaning = matcher.read(label);
   if (!meaning) return undefined;
   let markerEnd = emphasized[0].length;
@@ -169,7 +176,7 @@ function emphasizedLabel(source: string, matcher: LabelMatcher): LabelMatch | un
 function boldLine(source: string, matcher: LabelMatcher): LabelMatch | undefined {
   const bold = BOLD_LINE.exec(source);
   if (!bold) return undefined;
-  const label = bold[2].trim().replace(EMOJI, '');
+  const label = withoutLeadingEmoji(bold[2].trim());
   const meaning = matcher.read(label);
   if (!meaning) return undefined;
   const labelStart = bold[1].length + bold[2].indexOf(label);
