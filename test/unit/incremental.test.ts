@@ -75,7 +75,8 @@ describe('incremental parsing', () => {
           for (const finding of cached.findings) seen.add(finding.code);
         }
       }),
-      { seed: 20240611, numRuns: 300 },
+      // Every fixture as it is, besides the random runs: which rules the random ones reach depends on which notes the seed draws.
+      { seed: 20240611, numRuns: 300, examples: FIXTURES.map((text): [string, never[]] => [text, []]) },
     );
     // Each rule's findings were compared, cached against fresh, not just some rules'.
     assert.deepEqual(STORY_RULES.flatMap((rule) => Object.keys(rule.codes)).filter((code) => !seen.has(code)), []);

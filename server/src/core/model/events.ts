@@ -36,6 +36,12 @@ export interface BreakEvent {
   question?: string;
   /** A `---` or a `Q:` line ends the section before it; a bold line may be the section's own emphasis. */
   ends: boolean;
+  /**
+   * An outliner bullet that may title a story (`open`) and the end of that bullet (`close`), nested
+   * as the bullets are. Whether it does depends on what comes before it in the whole document, so
+   * the model decides (stories.ts `withOutlinerTitles`).
+   */
+  outliner?: 'open' | 'close';
   marker?: undefined;
 }
 /** A story table: one story per row, or one for the whole table when its first column names the sections. */
@@ -106,25 +112,15 @@ export function markerEvents(text: string, root: Root, matcher: LabelMatcher): M
  * Outliners (Logseq, Roam, Workflowy) have no headings: a story is a bullet whose nested
  * bullets, or later lines, are its sections. Such a bullet is a break titled by its first line,
  * as a question is, and its end is a break too, so the story's last section ends with it. A
- * bullet whose own first line is a section (`- Action:` with the steps under it) is no title, and
- * neither is one after sections outside any titled bullet since the last heading or break: that
- * is a phase of the story they begin (`- Phase 1` with its Action and Result nested).
+ * bullet whose own first line is a section (`- Action:` with the steps under it) is no title.
  */
 function withOutlinerStories(text: string, events: MarkerEvent[], items: readonly { node: ListItem; from: number }[]): MarkerEvent[] {
   const inserts: { at: number; order: number; event: BreakEvent }[] = [];
-  let walked = 0;
-  let loose = false;
-  let titledUntil = -1;
   items.forEach(({ node, from }, n) => {
-    for (; walked < from; walked++) {
-      const event = events[walked];
-      if ((event.type === 'heading' && !event.marker) || (event.type === 'break' && (event.question || event.ends))) loose = false;
-      else if (event.marker && event.start >= titledUntil) loose = true;
-    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     const head = node.children[0];
-    if (loose || start === undefined || end === undefined || head?.type !== 'paragraph') return;
+    if (start === undefined || end === undefined || head?.type !== 'paragraph') return;
     const lineEnd = Math.min(endOfLine(text, start), end);
     let until = from;
     let sections = false;
@@ -138,11 +134,11 @@ function withOutlinerStories(text: string, events: MarkerEvent[], items: readonl
     if (!sections) return;
     const title = toString(head).split(/\r\n|\r|\n/)[0].replace(/\s+/g, ' ').trim();
     if (!title || title.length > 300) return;
-    titledUntil = Math.max(titledUntil, end);
-    inserts.push({ at: from, order: 1 + n, event: { type: 'break', start, range: [start, trimEnd(text, start, lineEnd)], question: title, ends: true } });
     // On the next line: a section ends at the start of its closing event's line.
     const after = end + (text.startsWith('\r\n', end) ? 2 : text[end] === '\n' || text[end] === '\r' ? 1 : 0);
-    inserts.push({ at: until, order: 0, event: { type: 'break', start: after, range: [after, after], ends: true } });
+    // Where breaks meet: bullets end before the next begins, an inner one before the one around it; an outer one begins first.
+    inserts.push({ at: from, order: 1 + n, event: { type: 'break', start, range: [start, trimEnd(text, start, lineEnd)], question: title, ends: true, outliner: 'open' } });
+    inserts.push({ at: until, order: -1 - n, event: { type: 'break', start: after, range: [after, after], ends: true, outliner: 'close' } });
   });
   if (inserts.length === 0) return events;
   inserts.sort((a, b) => a.at - b.at || a.order - b.order);

@@ -118,8 +118,8 @@ const EMPHASIZED = /^(\*\*|__|\*|_)([^*_\n]{1,40}?)\1/;
 const BOLD_LINE = /^(\*\*|__)([^*_\n:：]{1,40}?)[ \t]*[:：][ \t]*(?=[^\s*_])/;
 const SEPARATOR = /^[ \t]*(?:[:：]|[-–—](?=\s|$))/;
 const PLAIN = /^([^\n:：*_`[\]<>]{1,40}?)[ \t]*(?:[:：]|[ \t][-–—](?=\s|$))/;
-/** `S- …`: a letter needs no space before its dash; `S) …`, as a numbered list's letters. */
-const LETTER_DASH = /^([STARL])(?:[-–—]|\))(?=[ \t])/;
+/** `S- …`: a letter needs no space before its dash; `S) …`, as a numbered list's letters; either with nothing after it yet, as a quick fix writes it. */
+const LETTER_DASH = /^([STARL])(?:[-–—]|\))(?=[ \t\r\n]|$)/;
 
 export interface LabelMatch extends LabelMeaning {
   /** Set for a bold run that holds the text too: its closing delimiter is at the end of the text. */

@@ -28,7 +28,7 @@ export function assembleModel(
   const headings = events.flatMap((event) => (event.type === 'heading' ? [event.info] : []));
   assignLevels(text, headings);
   assignSubtrees(headings, text.length);
-  const kept = withoutMetadata(withoutStrayLetters(text, events));
+  const kept = withoutMetadata(withoutStrayLetters(text, withOutlinerTitles(events)));
   return { text, root, stories: groupStories(text, kept, { frameworks, declared: frontMatterFramework(text), count, built }), headings };
 }
 
@@ -120,6 +120,35 @@ function* owned(events: readonly MarkerEvent[]): Generator<{ event: MarkerEvent;
     if (event.marker || event.type === 'break' || event.type === 'table') yield { event, index, owner: storyHeading(stack) };
     if (event.type === 'heading') stack.push(event.info);
   }
+}
+
+/**
+ * An outliner bullet titles a story (events.ts `withOutlinerStories`) unless the story's sections
+ * have begun outside any titled bullet since the last heading or break: then it is a step or a
+ * phase of that story (`- Phase 1` with its Action and Result nested, after a Situation and a
+ * Task). Decided over the whole document, as the pieces it was parsed in can't see each other.
+ */
+function withOutlinerTitles(events: MarkerEvent[]): MarkerEvent[] {
+  if (!events.some((event) => event.type === 'break' && event.outliner)) return events;
+  let loose = false;
+  /** Whether each bullet opened and not yet closed titles its story; how many of them do. */
+  const open: boolean[] = [];
+  let titled = 0;
+  return events.filter((event) => {
+    if (event.type === 'break' && event.outliner === 'open') {
+      open.push(!loose);
+      if (!loose) titled++;
+      return !loose;
+    }
+    if (event.type === 'break' && event.outliner === 'close') {
+      const kept = open.pop() ?? false;
+      if (kept) titled--;
+      return kept;
+    }
+    if ((event.type === 'heading' && !event.marker) || (event.type === 'break' && (event.question || event.ends))) loose = false;
+    else if (event.marker && titled === 0) loose = true;
+    return true;
+  });
 }
 
 /**
